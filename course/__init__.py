@@ -1,0 +1,21 @@
+"""Backpropagation, step by step: the engine and tools behind the course's lessons."""
+
+from .engine import DivergenceError, Network, ShapeError, backprop_by_example, layer_backward, layer_forward
+from .i18n import CourseError, _, get_language, ngettext, num, pgettext, set_language
+
+__all__ = [
+    "CourseError",
+    "DivergenceError",
+    "Network",
+    "ShapeError",
+    "_",
+    "backprop_by_example",
+    "get_language",
+    "layer_backward",
+    "layer_forward",
+    "ngettext",
+    "num",
+    "pgettext",
+    "set_language",
+]
+__version__ = "0.1.0"

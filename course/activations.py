@@ -1,0 +1,91 @@
+"""Activation functions f and their derivatives f' (lessons 02 and 03).
+
+Each entry of :data:`ACTIVATIONS` is a pair ``(f, f')`` acting on z^l with one column per
+example. Backpropagation evaluates f' on the stored pre-activation z^l (lesson 04).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .i18n import CourseError, _
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^{−z})."""
+    # Same function as 1/(1 + e^{−z}), written with tanh so a large |z| cannot overflow.
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def sigmoid_prime(z):
+    """σ'(z) = σ(z)(1 − σ(z))."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    return np.tanh(z)
+
+
+def tanh_prime(z):
+    """tanh'(z) = 1 − tanh²(z)."""
+    return 1.0 - np.tanh(z) ** 2
+
+
+def relu(z):
+    return np.maximum(z, 0.0)
+
+
+def relu_prime(z):
+    """relu'(z) = 1 if z > 0, else 0 (we take relu'(0) = 0)."""
+    return (z > 0).astype(z.dtype)
+
+
+def identity(z):
+    return z
+
+
+def identity_prime(z):
+    return np.ones_like(z)
+
+
+def softmax(z):
+    """softmax(z)_i = e^{z_i} / Σ_j e^{z_j}, for each column (example)."""
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+
+
+def softmax_prime(z):
+    """The diagonal of softmax's Jacobian, s(1 − s); see :func:`dz_from_da` for the full one."""
+    s = softmax(z)
+    return s * (1.0 - s)
+
+
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "tanh": (tanh, tanh_prime),
+    "relu": (relu, relu_prime),
+    "identity": (identity, identity_prime),
+    "softmax": (softmax, softmax_prime),
+}
+
+
+def activation(name: str):
+    """The pair (f, f') called ``name``; an unknown name lists the valid ones."""
+    try:
+        return ACTIVATIONS[name]
+    except (KeyError, TypeError):
+        raise CourseError(
+            _("Unknown activation {name!r}: choose one of {choices}.").format(name=name, choices=", ".join(ACTIVATIONS))
+        ) from None
+
+
+def dz_from_da(name: str, da, z):
+    """dz^l = da^l ⊙ f'^l(z^l)."""
+    f, f_prime = activation(name)
+    if name == "softmax":
+        # softmax mixes the units of a column, so f' is a Jacobian, not a vector:
+        # dz = J^T da = s ⊙ (da − Σ_i s_i da_i), computed without building J.
+        s = f(z)
+        return s * (da - (s * da).sum(axis=0, keepdims=True))
+    return da * f_prime(z)
