@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..i18n import CourseError, N_, _, num
+from ..i18n import N_, CourseError, _, num
 
 
 @dataclass
