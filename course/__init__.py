@@ -2,6 +2,7 @@
 
 from .engine import DivergenceError, Network, ShapeError, backprop_by_example, layer_backward, layer_forward
 from .i18n import CourseError, _, get_language, ngettext, num, pgettext, set_language
+from .notebook import show, start
 
 __all__ = [
     "CourseError",
@@ -17,5 +18,7 @@ __all__ = [
     "num",
     "pgettext",
     "set_language",
+    "show",
+    "start",
 ]
 __version__ = "0.1.0"

@@ -34,6 +34,41 @@ def lab(args) -> int:
     return subprocess.call(command, env=env)
 
 
+def build(args) -> int:
+    """Execute the lesson sources into lessons/<lang>/ for the chosen languages."""
+    from .build import build as build_lessons
+
+    langs = [normalize(lang) for lang in args.lang] if args.lang else LANGUAGES
+    for path in build_lessons(langs, only=args.only, run=not args.no_execute, jobs=args.jobs):
+        print(path.relative_to(ROOT))
+    return 0
+
+
+def i18n(args) -> int:
+    """Maintain the catalogs: extract templates, update translations, show status, check."""
+    from . import catalogs
+
+    if args.action in ("extract", "update"):
+        for domain in catalogs.domains():
+            changed = catalogs.extract(domain)
+            print(f"{catalogs.pot_path(domain).relative_to(ROOT)}: {'updated' if changed else 'unchanged'}")
+            if args.action == "update":
+                for lang in catalogs.TRANSLATED:
+                    changed = catalogs.update(domain, lang)
+                    print(
+                        f"{catalogs.po_path(lang, domain).relative_to(ROOT)}: {'updated' if changed else 'unchanged'}"
+                    )
+        return 0
+    if args.action == "status":
+        print(catalogs.status_table())
+        return 0
+    problems = catalogs.check_all()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -42,6 +77,20 @@ def parser() -> argparse.ArgumentParser:
     p_lab.add_argument("--port", type=int)
     p_lab.add_argument("--no-browser", action="store_true")
     p_lab.set_defaults(run=lab)
+    p_build = sub.add_parser("build", help="execute the lesson sources into lessons/<lang>/")
+    p_build.add_argument("--lang", nargs="*", help="languages (default: all)")
+    p_build.add_argument("--only", nargs="*", help="lesson number prefixes, e.g. 04 05")
+    p_build.add_argument("--no-execute", action="store_true", help="write the text only, without outputs")
+    p_build.add_argument("--jobs", type=int, default=2, help="notebooks executed side by side")
+    p_build.set_defaults(run=build)
+    p_i18n = sub.add_parser("i18n", help="translation catalogs (see TRANSLATING.md)")
+    p_i18n.add_argument(
+        "action",
+        choices=["extract", "update", "status", "check"],
+        help="extract: templates from sources; update: templates and every language's .po; "
+        "status: translated/fuzzy/missing per language and domain; check: every check CI runs",
+    )
+    p_i18n.set_defaults(run=i18n)
     return p
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
+
 from .i18n import CourseError, set_language
 
 
@@ -12,19 +14,51 @@ def _show_course_error(shell, etype, value, tb, tb_offset=None):
     print(f"{etype.__name__}: {value}", file=sys.stderr)
 
 
-def start(lang: str) -> str:
+def start(lang: str) -> None:
     """Set the language of the course, the plotting style and the display of course errors."""
     import matplotlib.pyplot as plt
 
     from .plots import STYLE
 
-    lang = set_language(lang)
+    set_language(lang)
     plt.rcParams.update(STYLE)
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing more to set up
-        return lang
+        return
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((CourseError,), _show_course_error)
-    return lang
+
+
+class Shown:
+    """A named value shown as LaTeX in JupyterLab and as aligned text elsewhere, numbers in the learner's language."""
+
+    def __init__(self, symbol: str, value, digits: int = 3):
+        self.symbol, self.value, self.digits = symbol, np.asarray(value, dtype=float), digits
+
+    def _cells(self):
+        from .i18n import num
+
+        rows = np.atleast_2d(self.value) if self.value.ndim else [[float(self.value)]]
+        return [[num(x, self.digits) for x in row] for row in rows]
+
+    def _repr_latex_(self):
+        body = r" \\ ".join(" & ".join(row) for row in self._cells())
+        if self.value.ndim == 0:
+            return f"${self.symbol} = {body}$"
+        return rf"${self.symbol} = \begin{{pmatrix}} {body} \end{{pmatrix}}$"
+
+    def __repr__(self):
+        cells = self._cells()
+        if self.value.ndim == 0:
+            return f"{self.symbol} = {cells[0][0]}"
+        width = max(len(c) for row in cells for c in row)
+        lines = ["  ".join(c.rjust(width) for c in row) for row in cells]
+        shape = "×".join(map(str, self.value.shape))
+        return f"{self.symbol} ({shape}) =\n" + "\n".join(f"  [ {line} ]" for line in lines)
+
+
+def show(symbol: str, value, digits: int = 3) -> Shown:
+    """``show("dW^2", net.dW[2])``: the value beside its symbol, written for the learner's language."""
+    return Shown(symbol, value, digits)
