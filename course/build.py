@@ -19,7 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from .extract import is_translatable, paragraphs
-from .i18n import LANGUAGES, _, get_language, set_language, translations
+from .i18n import LANGUAGES, _, language, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
@@ -45,19 +45,42 @@ def _code(source: str, **metadata):
     return nbformat.v4.new_code_cell(source, metadata=metadata)
 
 
+def header_cells(source: str, lang: str) -> list:
+    """The two cells every built notebook starts with: where it comes from, and its language."""
+    with language(lang):
+        banner = _(
+            "*This notebook is generated from `{source}` by `python -m course build`: edit the source or the translation catalogs, not this file.*"
+        ).format(source=source)
+    return [nbformat.v4.new_markdown_cell(banner), _code(f'import course\n\ncourse.start("{lang}")')]
+
+
+GLOSSARY = "glossary"
+
+
+def glossary_notebook(lang: str):
+    """The glossary of one language as a notebook: one cell per entry, then a look-up to try."""
+    from .glossary import entry_markdown, render_markdown, sorted_entries
+
+    with language(lang):
+        title, intro = render_markdown(lang).split("\n\n")[:2]
+        cells = [
+            *header_cells("course/glossary.py", lang),
+            nbformat.v4.new_markdown_cell(f"{title}\n\n{intro}"),
+            nbformat.v4.new_markdown_cell(
+                _('Look a term up in any of the four languages, or by its symbol: `glossary("α")`.')
+            ),
+            _code('from course.glossary import glossary\n\nglossary("α")'),
+            *(nbformat.v4.new_markdown_cell(entry_markdown(e, page=True)) for e in sorted_entries()),
+        ]
+    return finish(cells, {"course": {"source": "course/glossary.py"}}, "gl")
+
+
 def notebook_text(path: Path, lang: str):
     """The notebook of one lesson in one language, not executed."""
     nb = jupytext.read(path, fmt="py:percent")
-    previous = get_language()
-    set_language(lang)
-    try:
-        banner = _(
-            "*This notebook is generated from `{source}` by `python -m course build`: edit the source or the translation catalogs, not this file.*"
-        ).format(source=f"lessons/src/{path.name}")
+    with language(lang):
         glossary = glossary_cell(nb.metadata.get("course", {}).get("glossary", []))
-    finally:
-        set_language(previous)
-    cells = [nbformat.v4.new_markdown_cell(banner), _code(f'import course\n\ncourse.start("{lang}")')]
+    cells = header_cells(f"lessons/src/{path.name}", lang)
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
         if "instructor" in tags:  # instructor notes go to the instructor guide only
@@ -72,18 +95,29 @@ def notebook_text(path: Path, lang: str):
     return finish(cells, {"course": {**nb.metadata.get("course", {}), "source": f"lessons/src/{path.name}"}}, path.stem)
 
 
+def outline(lang: str) -> list[tuple[str, str, int, int]]:
+    """(lesson, title, teaching minutes, exercise minutes) of every lesson, titles in ``lang``."""
+    rows = []
+    for path in sources():
+        nb = jupytext.read(path, fmt="py:percent")
+        title = next(c.source for c in nb.cells if "objectives" in c.metadata.get("tags", [])).split("\n", 1)[0]
+        minutes = nb.metadata["course"]["minutes"]
+        rows.append(
+            (path.stem, translate_markdown(title, lang).lstrip("# "), minutes["teaching"], minutes["exercises"])
+        )
+    return rows
+
+
 def glossary_cell(ids) -> str:
     """A closing markdown cell listing the glossary entries a lesson uses (current language)."""
     if not ids:
         return ""
-    from .glossary import entry
+    from .glossary import english_aside, entry
 
     lines = [_("## Glossary entries used in this lesson"), ""]
     for id in ids:
         e = entry(id)
-        term = _(e.term)
-        english = f" ({e.term})" if get_language() != "en" and term != e.term else ""
-        lines.append(f"- [{term}](glossary.ipynb#{id}){english}")
+        lines.append(f"- [{_(e.term)}](glossary.ipynb#{id}){english_aside(e)}")
     return "\n".join(lines)
 
 
@@ -140,6 +174,13 @@ def build(langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2) -> list[P
     """Build every lesson (or those in ``only``) in every language of ``langs``; returns the paths written."""
     # Texts first, one at a time (they switch the language); then kernels run side by side.
     work = [(notebook_text(p, lang), output_path(p, lang)) for lang in langs for p in sources(only)]
+    if not only or GLOSSARY in only:
+        from .glossary import render_markdown
+
+        for lang in langs:
+            work.append((glossary_notebook(lang), LESSONS / lang / f"{GLOSSARY}.ipynb"))
+            (LESSONS / lang).mkdir(parents=True, exist_ok=True)
+            (LESSONS / lang / f"{GLOSSARY}.md").write_text(render_markdown(lang), encoding="utf-8")
 
     def write(job):
         nb, target = job

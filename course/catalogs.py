@@ -291,7 +291,7 @@ def check_message(message, lang: str, terms) -> list[str]:
             problems.append(f"English sentence left in the translation: {sentence!r}")
     masked_id = mask(ids[0]).lower()
     for english, translated in terms:
-        if translated == english or not re.search(rf"\b{re.escape(english.lower())}", masked_id):
+        if translated == english or not re.search(rf"\b{re.escape(english.lower())}(?:s|es)?\b", masked_id):
             continue
         if not any(uses_term(mask(s), translated) for s in strings):
             problems.append(f"glossary term {english!r} should be translated as {translated!r}")

@@ -44,6 +44,22 @@ def build(args) -> int:
     return 0
 
 
+def list_lessons(args) -> int:
+    """The lessons with their minutes, in the chosen language."""
+    from .build import outline
+    from .i18n import _, set_language
+
+    lang = set_language(args.lang)
+    rows = outline(lang)
+    width = max((len(title) for _stem, title, *_m in rows), default=10)
+    print(f"{_('Lesson'):{width}}  {_('Teaching (min)'):>16}  {_('Exercises (min)'):>16}")
+    for _stem, title, teaching, exercises in rows:
+        print(f"{title:{width}}  {teaching:>16}  {exercises:>16}")
+    total = sum(r[2] + r[3] for r in rows)
+    print(_("Total: {minutes} minutes.").format(minutes=total))
+    return 0
+
+
 def i18n(args) -> int:
     """Maintain the catalogs: extract templates, update translations, show status, check."""
     from . import catalogs
@@ -77,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     p_lab.add_argument("--port", type=int)
     p_lab.add_argument("--no-browser", action="store_true")
     p_lab.set_defaults(run=lab)
+    p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
+    p_list.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="/".join(LANGUAGES))
+    p_list.set_defaults(run=list_lessons)
     p_build = sub.add_parser("build", help="execute the lesson sources into lessons/<lang>/")
     p_build.add_argument("--lang", nargs="*", help="languages (default: all)")
     p_build.add_argument("--only", nargs="*", help="lesson number prefixes, e.g. 04 05")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import os
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -86,6 +87,17 @@ def set_language(code: str) -> str:
 
 def get_language() -> str:
     return _current
+
+
+@contextmanager
+def language(code: str):
+    """``with language("fr"): ...`` runs a block in another language, then restores the current one."""
+    previous = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def _(message: str) -> str:

@@ -1,0 +1,107 @@
+"""The committed notebooks: fresh, the same code in every language, solutions correct, outputs reproducible.
+
+nbval (configured in pyproject.toml) re-executes every notebook and compares its outputs;
+these tests check what nbval cannot see.
+"""
+
+import re
+
+import nbformat
+import pytest
+
+from course.build import IGNORE_OUTPUT, notebook_text, output_path, sources
+from course.glossary import ENTRIES
+from course.i18n import LANGUAGES
+
+LESSONS = sources()
+IDS = {e.id for e in ENTRIES}
+
+
+def committed(path, lang):
+    return nbformat.read(output_path(path, lang), as_version=4)
+
+
+def text_of(cell):
+    """What the build writes before execution: execution only adds outputs and the nbval tag."""
+    metadata = {k: v for k, v in cell.metadata.items() if k != "course"}
+    tags = [t for t in metadata.pop("tags", []) if t != IGNORE_OUTPUT]
+    if tags:
+        metadata["tags"] = tags
+    return cell.id, cell.cell_type, cell.source, metadata
+
+
+def test_there_are_lessons():
+    assert len(LESSONS) >= 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_committed_notebook_is_fresh(path, lang):
+    want = notebook_text(path, lang)
+    have = committed(path, lang)
+    assert [text_of(c) for c in have.cells] == [text_of(c) for c in want.cells], (
+        f"{output_path(path, lang)} is stale: run `python -m course build --lang {lang} --only {path.stem[:2]}`"
+    )
+    assert have.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_code_cells_are_the_same_in_every_language(path):
+    def code(lang):  # the second cell sets the language; everything after it is shared
+        return [c.source for c in committed(path, lang).cells[2:] if c.cell_type == "code"]
+
+    english = code("en")
+    for lang in LANGUAGES[1:]:
+        assert code(lang) == english, lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_every_solution_passes_its_check(path, lang):
+    solutions = [c for c in committed(path, lang).cells if "solution" in c.metadata.get("tags", [])]
+    assert solutions, "every lesson has at least one exercise with its solution"
+    for cell in solutions:
+        printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert "✓" in printed and "✗" not in printed, (cell.id, printed)
+        assert cell.metadata["jupyter"]["source_hidden"] is True
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_outputs_are_reproducible_and_readable(path, lang):
+    nb = committed(path, lang)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert cell.execution_count is not None, f"{cell.id} was not executed: nbval would skip it"
+        for output in cell.outputs:
+            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+            assert not re.search(r"0x[0-9a-f]{6,}", text), f"{cell.id}: memory address in output"
+            assert "np.float64(" not in text, f"{cell.id}: numpy repr in output, use num()"
+            assert output.get("name") != "stderr", f"{cell.id}: writes to stderr: {text[:200]}"
+            assert output.output_type != "error" or "raises-exception" in cell.metadata.get("tags", [])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_every_ignored_output_is_paired_with_a_checked_result(path, lang):
+    code = [c for c in committed(path, lang).cells if c.cell_type == "code"]
+    for i, cell in enumerate(code):
+        if IGNORE_OUTPUT in cell.metadata.get("tags", []):
+            assert "course" in cell.metadata, f"{cell.id}: ignored without a stated reason"
+            following = code[i + 1 : i + 3]
+            assert any(c.outputs and IGNORE_OUTPUT not in c.metadata.get("tags", []) for c in following), (
+                f"{cell.id}: a live widget's cell must be followed by a cell that prints a checked result"
+            )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_structure(path):
+    nb = notebook_text(path, "en")
+    meta = nb.metadata["course"]
+    assert meta["minutes"]["teaching"] > 0 and meta["minutes"]["exercises"] >= 0
+    assert set(meta["glossary"]) <= IDS, set(meta["glossary"]) - IDS
+    tags = [t for c in nb.cells for t in c.metadata.get("tags", [])]
+    assert tags.count("objectives") == 1 and tags.count("key-points") == 1
+    assert tags.count("exercise") >= 1 and tags.count("solution") >= tags.count("exercise")
+    assert "instructor" not in tags
