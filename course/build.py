@@ -181,6 +181,10 @@ def build(langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2) -> list[P
             work.append((glossary_notebook(lang), LESSONS / lang / f"{GLOSSARY}.ipynb"))
             (LESSONS / lang).mkdir(parents=True, exist_ok=True)
             (LESSONS / lang / f"{GLOSSARY}.md").write_text(render_markdown(lang), encoding="utf-8")
+    if not only:
+        from .workshop import write_instructor_material
+
+        write_instructor_material(langs)
 
     def write(job):
         nb, target = job

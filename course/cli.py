@@ -14,10 +14,33 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
 
 
-def lab(args) -> int:
-    """Start JupyterLab on localhost at the lessons of one language."""
-    lang = normalize(args.lang)
-    env = dict(os.environ, COURSE_LANG=lang)
+INTERFACE_LOCALES = {"fr": "fr_FR", "es": "es_ES", "pt_BR": "pt_BR"}
+
+
+def interface_settings(lang: str, folder: Path) -> Path | None:
+    """JupyterLab settings that set its interface language, if that language pack is installed.
+
+    The settings are a copy of the environment's own, plus an override of the
+    translation plugin's locale; ``None`` when JupyterLab has to stay in English.
+    """
+    import importlib.util
+    import json
+    import shutil
+
+    locale = INTERFACE_LOCALES.get(lang)
+    if locale is None or importlib.util.find_spec(f"jupyterlab_language_pack_{locale}") is None:
+        return None
+    own = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+    if own.is_dir():
+        shutil.copytree(own, folder, dirs_exist_ok=True)
+    (folder / "overrides.d").mkdir(parents=True, exist_ok=True)
+    override = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
+    (folder / "overrides.d" / "course-language.json").write_text(json.dumps(override), encoding="utf-8")
+    return folder
+
+
+def lab_command(lang: str, settings: Path | None, port: int | None = None, browser: bool = True) -> list[str]:
+    """The JupyterLab command line for the lessons of ``lang``, on localhost, with a token."""
     command = [
         sys.executable,
         "-m",
@@ -25,13 +48,28 @@ def lab(args) -> int:
         "lab",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.root_dir={LESSONS}",
-        f"--LabApp.default_url=/lab/tree/{lang}",
+        f"--LabApp.default_url=/lab/tree/{lang}/00_start_here.ipynb",
     ]
-    if args.port:
-        command.append(f"--ServerApp.port={args.port}")
-    if args.no_browser:
+    if settings is not None:
+        command.append(f"--LabApp.app_settings_dir={settings}")
+    if port:
+        command.append(f"--ServerApp.port={port}")
+    if not browser:
         command.append("--no-browser")
-    return subprocess.call(command, env=env)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI machines run as root
+        command.append("--allow-root")
+    return command
+
+
+def lab(args) -> int:
+    """Start JupyterLab on localhost at the lessons of one language, its interface in that language."""
+    import tempfile
+
+    lang = normalize(args.lang)
+    env = dict(os.environ, COURSE_LANG=lang)
+    with tempfile.TemporaryDirectory(prefix="course-lab-") as tmp:
+        settings = interface_settings(lang, Path(tmp))
+        return subprocess.call(lab_command(lang, settings, args.port, not args.no_browser), env=env)
 
 
 def build(args) -> int:
@@ -57,6 +95,19 @@ def list_lessons(args) -> int:
         print(f"{title:{width}}  {teaching:>16}  {exercises:>16}")
     total = sum(r[2] + r[3] for r in rows)
     print(_("Total: {minutes} minutes.").format(minutes=total))
+    return 0
+
+
+def links(args) -> int:
+    """Links that open the course for a room: Binder, and JupyterHub through nbgitpuller."""
+    from .workshop import binder_link, nbgitpuller_link
+
+    langs = [normalize(lang) for lang in args.lang] if args.lang else LANGUAGES
+    for lang in langs:
+        if args.repo:
+            print(f"{lang:6} Binder      {binder_link(args.repo, lang, ref=args.branch)}")
+        if args.hub:
+            print(f"{lang:6} JupyterHub  {nbgitpuller_link(args.hub, args.repo_url, args.branch, lang)}")
     return 0
 
 
@@ -96,6 +147,13 @@ def parser() -> argparse.ArgumentParser:
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
     p_list.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
+    p_links = sub.add_parser("links", help="Binder and JupyterHub (nbgitpuller) links that open a lesson")
+    p_links.add_argument("--repo", help="GitHub owner/name, for Binder links")
+    p_links.add_argument("--hub", help="JupyterHub URL, for nbgitpuller links")
+    p_links.add_argument("--repo-url", help="git URL the hub pulls from (default: the GitHub URL of --repo)")
+    p_links.add_argument("--branch", default="main")
+    p_links.add_argument("--lang", nargs="*", help="languages (default: all)")
+    p_links.set_defaults(run=links)
     p_build = sub.add_parser("build", help="execute the lesson sources into lessons/<lang>/")
     p_build.add_argument("--lang", nargs="*", help="languages (default: all)")
     p_build.add_argument("--only", nargs="*", help="lesson number prefixes, e.g. 04 05")
@@ -114,7 +172,14 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command == "links":
+        if not (args.repo or args.hub):
+            p.error("links needs --repo (Binder) and/or --hub (JupyterHub)")
+        if args.hub and not (args.repo_url or args.repo):
+            p.error("--hub needs --repo-url or --repo")
+        args.repo_url = args.repo_url or f"https://github.com/{args.repo}"
     try:
         return args.run(args)
     except CourseError as error:

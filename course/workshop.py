@@ -1,0 +1,177 @@
+"""For instructors: the guide, the exercise handouts, and links for Binder and JupyterHub.
+
+The guide and the handouts are generated from the lessons themselves (objectives, key
+points, instructor notes, exercises), in each language, by ``python -m course build``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, urlencode
+
+import jupytext
+from markdown_it import MarkdownIt
+
+from .build import LESSONS, sources, translate_markdown
+from .i18n import LANGUAGES, _, language
+
+INSTRUCTOR = LESSONS / "instructor"
+EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
+BREAK_EVERY = 90  # minutes of work between two breaks in the schedule
+
+
+def _lessons(lang: str):
+    """(stem, notebook in ``lang``) for every lesson, instructor notes included."""
+    for path in sources():
+        nb = jupytext.read(path, fmt="py:percent")
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = translate_markdown(cell.source, lang)
+        yield path.stem, nb
+
+
+def _tagged(nb, tag: str) -> list[str]:
+    return [c.source for c in nb.cells if tag in c.metadata.get("tags", [])]
+
+
+def _title_and_rest(markdown: str) -> tuple[str, str]:
+    title, _sep, rest = markdown.partition("\n")
+    return title.lstrip("# ").strip(), rest.strip()
+
+
+def exercise_ids(nb) -> list[str]:
+    return [m for c in nb.cells if "exercise" in c.metadata.get("tags", []) for m in EXERCISE_ID.findall(c.source)]
+
+
+def instructor_guide(lang: str) -> str:
+    """The instructor guide in ``lang``: schedule, then objectives, key points, notes and exercises per lesson."""
+    lessons = list(_lessons(lang))
+    with language(lang):
+        out = [
+            "# " + _("Instructor guide"),
+            _(
+                "This guide is generated from the lessons by `python -m course build`. Exercise ids such as 04.1 are the same in every language, so a room where learners use different languages can work on the same exercise together."
+            ),
+            "## " + _("Schedule"),
+            "| {} | {} | {} | {} |".format(_("Start"), _("Lesson"), _("Teaching (min)"), _("Exercises (min)")),
+            "| --- | --- | ---: | ---: |",
+        ]
+        clock, since_break = 0, 0
+        for stem, nb in lessons:
+            minutes = nb.metadata["course"]["minutes"]
+            length = minutes["teaching"] + minutes["exercises"]
+            if since_break + length > BREAK_EVERY:
+                out.append("| {} | *{}* | 10 | |".format(_clock(clock), _("Break")))
+                clock, since_break = clock + 10, 0
+            title, _rest = _title_and_rest(_tagged(nb, "objectives")[0])
+            out.append(
+                f"| {_clock(clock)} | [{title}](../{lang}/{stem}.ipynb) | {minutes['teaching']} | {minutes['exercises']} |"
+            )
+            clock, since_break = clock + length, since_break + length
+        out.append(_("Total: {minutes} minutes.").format(minutes=clock))
+        out += ["## " + _("Before the workshop"), _checklist(lang)]
+        out += ["## " + _("Solutions"), _solutions(lang)]
+        for stem, nb in lessons:
+            title, objectives = _title_and_rest(_tagged(nb, "objectives")[0])
+            out += [f"## {title}", f"`lessons/{lang}/{stem}.ipynb`", "### " + _("Objectives"), objectives]
+            out += ["### " + _("Key points"), *(_title_and_rest(k)[1] or k for k in _tagged(nb, "key-points"))]
+            notes = _tagged(nb, "instructor")
+            if notes:
+                out += ["### " + _("Instructor notes"), *notes]
+            out += ["### " + _("Exercises"), ", ".join(f"`{i}`" for i in exercise_ids(nb))]
+    return "\n\n".join(out) + "\n"
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _checklist(lang: str) -> str:
+    items = [
+        _("Install once per machine: `bash scripts/lab {lang}` sets everything up and opens the course.").format(
+            lang=lang
+        ),
+        _(
+            "Or hand out a link: Binder or JupyterHub (`python -m course links`), or the static JupyterLite site (`python -m course lite`)."
+        ),
+        _(
+            "Run lesson 00 on one machine beforehand: the first cell sets the language, and each exercise prints its feedback."
+        ),
+        _("Check that the sliders of lessons 06 and 07 move and redraw: they need a running kernel."),
+        _(
+            "Print the exercise handouts (`lessons/instructor/exercises.{lang}.html`) for learners who like to work on paper first."
+        ).format(lang=lang),
+    ]
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _solutions(lang: str) -> str:
+    return "\n\n".join(
+        [
+            _(
+                "Each exercise is followed by its solution in a hidden cell: learners reveal it by clicking the collapsed cell (or View › Expand All Code). The solution runs through the same check as the exercise, so its output shows what a correct answer prints."
+            ),
+            _("To hand out notebooks without solutions, remove the cells tagged `solution`:"),
+            "```bash\n"
+            "jupyter nbconvert --to notebook --TagRemovePreprocessor.enabled=True \\\n"
+            "  --TagRemovePreprocessor.remove_cell_tags solution \\\n"
+            f"  --output-dir no-solutions/{lang} lessons/{lang}/*.ipynb\n```",
+        ]
+    )
+
+
+def handout(lang: str) -> str:
+    """Every exercise of the course in ``lang`` as a printable HTML page (statements and code to complete)."""
+    md = MarkdownIt("commonmark").enable("table")
+    body = []
+    with language(lang):
+        title = _("Exercises")
+        for _stem, nb in _lessons(lang):
+            heading, _rest = _title_and_rest(_tagged(nb, "objectives")[0])
+            body.append(f"<h2>{html.escape(heading)}</h2>")
+            cells = nb.cells
+            for i, cell in enumerate(cells):
+                if "exercise" not in cell.metadata.get("tags", []):
+                    continue
+                ids = ", ".join(EXERCISE_ID.findall(cell.source))
+                statement = cells[i - 1].source if i and cells[i - 1].cell_type == "markdown" else ""
+                body.append(f'<section><p class="id">{html.escape(ids)}</p>{md.render(statement)}')
+                body.append(f"<pre><code>{html.escape(cell.source)}</code></pre></section>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang.replace("_", "-")}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        "<style>body{font-family:sans-serif;max-width:46em;margin:auto;line-height:1.45}"
+        "pre{background:#f5f5f5;padding:.6em;white-space:pre-wrap}section{break-inside:avoid;margin:1.2em 0}"
+        ".id{font-weight:bold;color:#1f77b4}</style>\n"
+        '<script>window.MathJax={tex:{inlineMath:[["$","$"]]}};</script>\n'
+        '<script async src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"></script>\n'
+        f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+def write_instructor_material(langs=LANGUAGES) -> list:
+    """Write ``lessons/instructor/guide.<lang>.md`` and ``exercises.<lang>.html``; returns the paths."""
+    INSTRUCTOR.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in langs:
+        for name, text in ((f"guide.{lang}.md", instructor_guide(lang)), (f"exercises.{lang}.html", handout(lang))):
+            (INSTRUCTOR / name).write_text(text, encoding="utf-8")
+            written.append(INSTRUCTOR / name)
+    return written
+
+
+def binder_link(repo: str, lang: str, lesson: str = "00_start_here", ref: str = "main") -> str:
+    """A Binder link that opens one lesson of ``repo`` (``owner/name`` on GitHub) in ``lang``."""
+    return (
+        f"https://mybinder.org/v2/gh/{repo}/{ref}?urlpath={quote(f'lab/tree/lessons/{lang}/{lesson}.ipynb', safe='')}"
+    )
+
+
+def nbgitpuller_link(hub: str, repo_url: str, branch: str, lang: str, lesson: str = "00_start_here") -> str:
+    """A JupyterHub link that pulls the course (nbgitpuller) and opens one lesson in ``lang``."""
+    folder = repo_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    query = urlencode(
+        {"repo": repo_url, "branch": branch, "urlpath": f"lab/tree/{folder}/lessons/{lang}/{lesson}.ipynb"}
+    )
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
