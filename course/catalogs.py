@@ -22,6 +22,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 from .extract import PROTECTED, mask
+from .glossary import fold
 from .i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 
 ROOT = LOCALES.parent
@@ -153,7 +154,7 @@ def status(lang: str, domain: str) -> Status:
     if path.exists():
         with path.open("rb") as fp:
             messages = [m for m in read_po(fp) if m.id]
-    else:
+    elif pot_path(domain).exists():
         with pot_path(domain).open("rb") as fp:
             messages = [m for m in read_po(fp) if m.id]
     fuzzy = sum(1 for m in messages if m.fuzzy)
@@ -255,14 +256,15 @@ def glossary_terms(lang: str) -> list[tuple[str, str]]:
 
 
 def _stem(word: str) -> str:
-    # Enough of a word to accept its plural and feminine forms (couche/couches, oculto/oculta).
-    return word[:-1] if len(word) > 4 else word
+    # Enough of a (folded) word to accept its plural and feminine forms:
+    # couche/couches, oculto/oculta, funcao/funcoes, activacion/activaciones.
+    return word[:-2] if len(word) >= 6 else word[:-1] if len(word) == 5 else word
 
 
 def uses_term(text: str, term: str) -> bool:
-    """Whether ``text`` contains every word of ``term``, allowing plural and gender endings."""
-    words = set(_WORD.findall(text.lower()))
-    return all(any(w.startswith(_stem(t)) for w in words) for t in _WORD.findall(term.lower()))
+    """Whether ``text`` contains every word of ``term``, allowing plural and gender endings (accents ignored)."""
+    words = set(_WORD.findall(fold(text)))
+    return all(any(w.startswith(_stem(t)) for w in words) for t in _WORD.findall(fold(term)))
 
 
 def check_message(message, lang: str, terms) -> list[str]:

@@ -90,7 +90,8 @@ def list_lessons(args) -> int:
     lang = set_language(args.lang)
     rows = outline(lang)
     width = max((len(title) for _stem, title, *_m in rows), default=10)
-    print(f"{_('Lesson'):{width}}  {_('Teaching (min)'):>16}  {_('Exercises (min)'):>16}")
+    lesson, teaching, exercises = _("Lesson"), _("Teaching (min)"), _("Exercises (min)")
+    print(f"{lesson:{width}}  {teaching:>16}  {exercises:>16}")
     for _stem, title, teaching, exercises in rows:
         print(f"{title:{width}}  {teaching:>16}  {exercises:>16}")
     total = sum(r[2] + r[3] for r in rows)

@@ -29,7 +29,7 @@ import numpy as np
 
 from . import losses
 from .activations import activation, dz_from_da
-from .i18n import CourseError, _
+from .i18n import CourseError, _, ngettext
 
 
 class ShapeError(CourseError, ValueError):
@@ -132,7 +132,11 @@ class Network:
         names = list(f) if isinstance(f, (list, tuple)) else [f] * (n - 1) + [f_out or f]
         if len(names) != n:
             raise CourseError(
-                _("Give one activation per layer: {n} names for f^1…f^{n}, got {count}.").format(n=n, count=len(names))
+                ngettext(
+                    "Give one activation per layer: {n} name for f^1…f^{n}, got {count}.",
+                    "Give one activation per layer: {n} names for f^1…f^{n}, got {count}.",
+                    n,
+                ).format(n=n, count=len(names))
             )
         self.f = ByLayer("f", n)
         for l, name in enumerate(names, start=1):

@@ -716,7 +716,7 @@ def term(e: Entry, lang: str | None = None) -> str:
 _APOSTROPHES = str.maketrans("’‘ʼ`´", "'''''")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case, without accents: "Rétropropagation" -> "retropropagation"."""
     decomposed = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
@@ -729,7 +729,7 @@ def _key(text: str) -> str:
     "TAUX D APPRENTISSAGE" and "taux d’apprentissage" are the same key, and so are
     "learning_rate" and "Learning rate".
     """
-    return "".join(c for c in _fold(text) if c.isalnum())
+    return "".join(c for c in fold(text) if c.isalnum())
 
 
 # LaTeX commands of the definitions and symbols, as plain text (for print() and lookup).
@@ -868,13 +868,13 @@ def _no_match_message(text: str) -> str:
 def sorted_entries(lang: str | None = None) -> list[Entry]:
     """All entries in the alphabetical order of their terms in ``lang`` (accents and case ignored)."""
     lang = normalize(lang) if lang else get_language()
-    return sorted(ENTRIES, key=lambda e: (_fold(_translate(e.term, lang)), e.id))
+    return sorted(ENTRIES, key=lambda e: (fold(_translate(e.term, lang)), e.id))
 
 
 def english_aside(e: Entry) -> str:
     """The English term in parentheses, outside English and when the translation differs."""
     shown = _(e.term)
-    if get_language() == SOURCE_LANGUAGE or _fold(shown) == _fold(e.term):
+    if get_language() == SOURCE_LANGUAGE or fold(shown) == fold(e.term):
         return ""
     return " (" + _("English: {term}").format(term=e.term) + ")"
 

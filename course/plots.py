@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import io
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
-from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from .i18n import _, tick_formatter
+from .i18n import _, num, tick_formatter
 
 STYLE = {
     "figure.dpi": 80,
@@ -51,187 +55,358 @@ def figure(ncols: int = 1, nrows: int = 1, size=None, **kwargs):
 
 
 # The widgets' figures ------------------------------------------------------------------
-# They are not made through pyplot: a widget redraws its own figure into a PNG, and a
-# notebook's inline backend must not show it a second time at the end of the cell.
+# They are made without pyplot: a widget draws its own figure into a PNG, and a notebook's
+# inline backend must not show it a second time at the end of the cell.
 
-CLASS_CMAP = LinearSegmentedColormap.from_list("course_classes", [BLUE, "#ffffff", ORANGE])
-DIVERGED = "#d62728"
-TRAIN, TEST = "#333333", "#9467bd"
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Pale blue to white to pale orange: the points, in full colour, stand out on it.
+CLASS_CMAP = LinearSegmentedColormap.from_list("course_classes", ["#8fbbd9", "#ffffff", "#ffbf86"]).with_extremes(
+    bad="#dddddd"  # ŷ is not a number after a divergence
+)
+ERROR_CMAP = "RdYlGn_r"
+RED = "#d62728"
+TRAIN_COLOR, TEST_COLOR = "#333333", "#9467bd"
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def widget_figure(size, dpi=None):
-    """A figure outside pyplot, in the course style, for a widget to draw into a PNG."""
+def superscript(l: int) -> str:
+    """``superscript(2)`` is ``"²"``, for labels such as a² and W²."""
+    return str(l).translate(_SUPERSCRIPT)
+
+
+def widget_figure(size) -> Figure:
+    """A figure outside pyplot, in the course style, that a widget draws into a PNG."""
     with plt.rc_context(STYLE):
-        fig = Figure(figsize=size, dpi=dpi or STYLE["figure.dpi"])
+        fig = Figure(figsize=size, dpi=STYLE["figure.dpi"])
         FigureCanvasAgg(fig)
     return fig
 
 
 def add_axes(fig, rect, **kwargs):
-    """An axes at ``rect`` (left, bottom, width, height as fractions) with the course style and localized ticks."""
+    """Axes at ``rect`` (left, bottom, width, height, as fractions of the figure) in the course style."""
     with plt.rc_context(STYLE):
         ax = fig.add_axes(rect, **kwargs)
-        # Ticks are created lazily: make them now, inside the style.
-        ax.xaxis.get_major_ticks()
-        ax.yaxis.get_major_ticks()
     return localize(ax)
 
 
-def png(fig) -> bytes:
-    """The figure as PNG bytes: what a widget's ``Image`` shows (no tight bounding box, light compression)."""
-    with plt.rc_context(STYLE):
-        fig.canvas.draw()
-    width, height = fig.canvas.get_width_height(physical=True)
-    image = PIL.Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+def _encode(canvas) -> bytes:
+    width, height = canvas.get_width_height(physical=True)
+    image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     out = io.BytesIO()
     image.convert("RGB").save(out, format="png", compress_level=1)
     return out.getvalue()
 
 
+def png(fig) -> bytes:
+    """The figure as PNG bytes, drawn in the course style (no tight bounding box: it is slow)."""
+    with plt.rc_context(STYLE):
+        fig.canvas.draw()
+    return _encode(fig.canvas)
+
+
+def nice_limit(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10^k above ``value``: axis limits that stay put while the data move a little."""
+    if not np.isfinite(value) or value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    return next(step * power for step in (1, 1.5, 2, 3, 5, 7.5, 10) if step * power >= value)
+
+
 def grid(x, points=60, margin=0.5):
-    """A points × points grid covering the columns of x (2, m); returns (grid columns (2, points²), extent)."""
-    finite = x[:, np.isfinite(x).all(axis=0)] if x.size else np.zeros((2, 1))
-    lo, hi = finite.min(axis=1) - margin, finite.max(axis=1) + margin
+    """A points × points grid of inputs covering the columns of x; returns (its columns, shape (2, points²), extent)."""
+    lo, hi = x.min(axis=1) - margin, x.max(axis=1) + margin
     x1, x2 = np.meshgrid(np.linspace(lo[0], hi[0], points), np.linspace(lo[1], hi[1], points))
-    return np.stack([x1.ravel(), x2.ravel()]), (lo[0], hi[0], lo[1], hi[1])
+    return np.stack([x1.ravel(), x2.ravel()]), (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
 
 
 def class_colors(y):
-    """One colour per column of y (1, m): blue for class 0, orange for class 1."""
+    """One colour per column of y, shape (1, m): blue for class 0, orange for class 1."""
     return np.where(np.ravel(y) > 0.5, ORANGE, BLUE)
 
 
-def _limits(values, log=False):
-    finite = [v for v in values if np.isfinite(v) and (v > 0 or not log)]
-    if not finite:
-        return (0.1, 1.0) if log else (0.0, 1.0)
-    lo, hi = min(finite), max(finite)
-    if log:
-        return lo / 1.5, hi * 1.5
-    return 0.0, (hi * 1.08 if hi > 0 else 1.0)
+def network_drawing(sizes, W):
+    """Units and weights of a network, for a LineCollection: returns (units (N, 2), segments, colours, widths).
 
-
-def network_layout(sizes, height=1.0):
-    """Positions of the units: layer l at x = l, its n^l units spread evenly in y around 0."""
-    widest = max(sizes)
-    return [
-        np.column_stack([np.full(s, l), (np.arange(s) - (s - 1) / 2) * height / max(widest - 1, 1)])
+    Layer l sits at x = l/n, its n^l units spread evenly in y; the line of each weight w of
+    W^l is orange if w > 0, blue if w < 0, and as thick as |w| is large.
+    """
+    n, widest = len(sizes) - 1, max(sizes)
+    units = [
+        np.column_stack([np.full(s, l / n), (np.arange(s) - (s - 1) / 2) / max(widest - 1, 1)])
         for l, s in enumerate(sizes)
     ]
+    segments = [
+        np.stack(np.broadcast_arrays(units[l - 1][None, :, :], units[l][:, None, :]), axis=2).reshape(-1, 2, 2)
+        for l in range(1, n + 1)
+    ]
+    w = np.nan_to_num(np.concatenate([np.ravel(W[l]) for l in range(1, n + 1)]), posinf=1e300, neginf=-1e300)
+    widths = 0.3 + 3.2 * np.abs(w) / (np.abs(w).max() or 1.0)
+    return np.concatenate(units), np.concatenate(segments), np.where(w > 0, ORANGE, BLUE), widths
 
 
-def network_artists(net):
-    """Segments, colours and widths of every weight w of every W^l: colour by sign, width by |w|."""
-    sizes = net.sizes
-    units = network_layout(sizes)
-    segments, weights = [], []
-    for l in range(1, net.n + 1):
-        W = np.asarray(net.W[l])
-        start = np.repeat(units[l - 1][None, :, :], sizes[l], axis=0)  # (n^l, n^{l-1}, 2)
-        end = np.repeat(units[l][:, None, :], sizes[l - 1], axis=1)
-        segments.append(np.stack([start, end], axis=2).reshape(-1, 2, 2))
-        weights.append(W.ravel())
-    segments, w = np.concatenate(segments), np.nan_to_num(np.concatenate(weights), nan=0.0, posinf=1e300, neginf=-1e300)
-    largest = np.abs(w).max() or 1.0
-    widths = 0.3 + 3.2 * np.abs(w) / largest
-    colors = np.where(w > 0, ORANGE, BLUE)
-    return units, segments, colors, widths
+class WidgetFigure:
+    """A figure that a widget redraws into PNG bytes, quickly.
+
+    The artists given to :meth:`moving` are drawn over a saved picture of everything else
+    (titles, axes, ticks, legends): text is most of a redraw's cost. That picture is made
+    again only when an axis' limits change. Without moving artists, every redraw is whole.
+    """
+
+    def __init__(self, size):
+        self.fig = widget_figure(size)
+        self.moving_artists = []
+        self._background = self._limits = None
+
+    def moving(self, artist):
+        """Mark ``artist`` as one that changes between redraws; returns it."""
+        artist.set_animated(True)
+        self.moving_artists.append(artist)
+        return artist
+
+    def png(self) -> bytes:
+        """The figure in its current state as PNG bytes."""
+        canvas = self.fig.canvas
+        limits = [(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes]
+        with plt.rc_context(STYLE):
+            if limits != self._limits or not self.moving_artists:
+                canvas.draw()  # draws everything but the moving artists
+                self._background, self._limits = canvas.copy_from_bbox(self.fig.bbox), limits
+            else:
+                canvas.restore_region(self._background)
+            for artist in self.moving_artists:
+                if artist.get_visible():
+                    artist.axes.draw_artist(artist)
+        return _encode(canvas)
 
 
-class PlaygroundFigure:
+class PlaygroundFigure(WidgetFigure):
     """The playground's picture (lesson 07): the network's output ŷ over the plane with the
-    train and test points, the train and test loss per step, and the network's weights.
+    train and test points, the train and test loss per step, and the weights of the network.
 
     Every artist is made once; :meth:`show_data`, :meth:`show_network` and
-    :meth:`show_losses` change their data, so a redraw costs little.
+    :meth:`show_losses` only change their data.
     """
 
     def __init__(self, points=60):
-        self.points = points
-        self.fig = fig = widget_figure((11.0, 3.7))
-        self.ax_boundary = ax = add_axes(fig, (0.045, 0.13, 0.25, 0.74))
-        self.image = ax.imshow(
-            np.full((points, points), 0.5), origin="lower", extent=(-1, 1, -1, 1), cmap=CLASS_CMAP, vmin=0.0, vmax=1.0,
-            interpolation="bilinear", aspect="auto",
+        super().__init__((11.0, 3.7))
+        self.points, fig = points, self.fig
+        ax = self.ax_boundary = add_axes(fig, (0.045, 0.2, 0.215, 0.68))
+        self.image = self.moving(
+            ax.imshow(
+                np.full((points, points), 0.5), origin="lower", extent=(-1, 1, -1, 1), cmap=CLASS_CMAP,
+                vmin=0.0, vmax=1.0, interpolation="bilinear", aspect="auto",
+            )
         )  # fmt: skip
-        self.image.cmap.set_bad("#dddddd")
-        self.train_points = ax.scatter([], [], s=16, edgecolors="white", linewidths=0.5, label=_("train"))
-        self.test_points = ax.scatter([], [], s=16, edgecolors="black", linewidths=0.7, label=_("test"))
-        ax.set_title(_("Output ŷ of the network"))
-        ax.set_xlabel("x₁")
-        ax.set_ylabel("x₂", rotation=0, labelpad=8)
+        self.train_points = self.moving(ax.scatter([], [], s=16, edgecolors="white", linewidths=0.6))
+        self.test_points = self.moving(ax.scatter([], [], s=16, edgecolors="black", linewidths=0.8))
         ax.grid(False)
-        ax.legend(loc="upper right", fontsize=8, handletextpad=0.2, borderaxespad=0.2)
+        ax.set_title(_(r"Output $\hat{y}$ over the plane $(x_1, x_2)$"))
+        marker = {"marker": "o", "linestyle": "", "markerfacecolor": GREY}
+        ax.legend(
+            handles=[
+                Line2D([], [], markeredgecolor="white", label=_("train"), **marker),
+                Line2D([], [], markeredgecolor="black", label=_("test"), **marker),
+            ],
+            loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=2, fontsize=9, handletextpad=0.1, columnspacing=1.0,
+        )  # fmt: skip
+        bar = fig.colorbar(self.image, cax=add_axes(fig, (0.268, 0.2, 0.01, 0.68)), ticks=[0, 0.5, 1])
+        bar.ax.yaxis.set_major_formatter(tick_formatter())
 
-        self.ax_loss = ax = add_axes(fig, (0.36, 0.13, 0.27, 0.74))
-        (self.train_line,) = ax.plot([], [], color=TRAIN, label=_("train loss"))
-        (self.test_line,) = ax.plot([], [], color=TEST, linestyle="--", label=_("test loss"))
-        (self.diverged_marker,) = ax.plot([], [], "X", color=DIVERGED, markersize=10, zorder=5)
-        self.diverged_text = ax.text(
-            0.97, 0.95, "", transform=ax.transAxes, ha="right", va="top", color=DIVERGED, fontsize=9
+        ax = self.ax_loss = add_axes(fig, (0.35, 0.2, 0.27, 0.68))
+        (self.train_line,) = ax.plot([], [], color=TRAIN_COLOR, label=_("train"))
+        (self.test_line,) = ax.plot([], [], color=TEST_COLOR, linestyle="--", label=_("test"))
+        self.moving(self.train_line), self.moving(self.test_line)
+        (marker,) = ax.plot([], [], "X", color=RED, markersize=10, zorder=5, clip_on=False)
+        self.diverged_marker = self.moving(marker)
+        self.diverged_text = self.moving(
+            ax.text(0.03, 0.96, "", transform=ax.transAxes, va="top", color=RED, fontsize=9, fontweight="bold")
         )
-        ax.set_title(_("Loss J per step"))
+        ax.set_title(_("Loss $J$"))
         ax.set_xlabel(_("step"))
-        ax.legend(loc="upper right", fontsize=8, bbox_to_anchor=(1.0, 0.85))
+        ax.legend(loc="upper right", fontsize=9)
 
-        self.ax_network = ax = fig.add_axes((0.66, 0.02, 0.33, 0.85))
+        ax = self.ax_network = fig.add_axes((0.645, 0.1, 0.35, 0.78))
         ax.set_axis_off()
-        self.edges = LineCollection([], zorder=1)
-        ax.add_collection(self.edges)
-        self.units = ax.scatter([], [], s=40, facecolors="white", edgecolors=GREY, zorder=2)
-        self.layer_labels = [ax.text(0, 0, "", ha="center", va="top", fontsize=9) for _l in range(8)]
-        self.network_title = ax.set_title("")
+        ax.set_xlim(-0.08, 1.08)
+        ax.set_ylim(-0.62, 0.55)
+        self.edges = self.moving(ax.add_collection(LineCollection([], zorder=1)))
+        self.units = self.moving(ax.scatter([], [], s=40, facecolors="white", edgecolors=GREY, zorder=2))
+        self.network_title = self.moving(
+            ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=10)
+        )
+        self.layer_labels = [self.moving(ax.text(0, -0.57, "", ha="center", va="top")) for _l in range(8)]
         ax.text(
-            0.5, 0.0, _("orange: w > 0, blue: w < 0, thicker: larger |w|"), transform=ax.transAxes,
-            ha="center", va="bottom", fontsize=8, color=GREY,
+            0.5, -0.1, _("orange: $w > 0$, blue: $w < 0$, thicker: larger $|w|$"), transform=ax.transAxes,
+            ha="center", va="bottom", fontsize=9, color=GREY,
         )  # fmt: skip
 
     def show_data(self, x_train, y_train, x_test, y_test):
-        """Place the train and test points and fit the grid of the boundary around them (returns the grid's columns)."""
-        x_grid, extent = grid(np.hstack([x_train, x_test]), self.points)
-        self.grid = x_grid
+        """Place the train and test points and fit the grid of ŷ around them; returns the grid's inputs (2, points²)."""
+        self.grid, extent = grid(np.hstack([x_train, x_test]), self.points)
         self.image.set_extent(extent)
-        self.ax_boundary.set_xlim(extent[:2])
-        self.ax_boundary.set_ylim(extent[2:])
         self.train_points.set_offsets(x_train.T)
         self.train_points.set_facecolors(class_colors(y_train))
         self.test_points.set_offsets(x_test.T)
         self.test_points.set_facecolors(class_colors(y_test))
-        return x_grid
+        return self.grid
 
     def show_network(self, net):
-        """The output ŷ = a^n over the grid, and the weights drawn as lines."""
+        """ŷ = a^n over the grid, and every weight of every W^l as a line."""
         with np.errstate(all="ignore"):
-            y_hat = net.forward(self.grid)[0]
+            # Slices of 900 columns: OpenBLAS runs larger products on several threads, which is
+            # slower for these small matrices on a shared machine.
+            y_hat = np.concatenate(
+                [net.forward(self.grid[:, k : k + 900])[0] for k in range(0, self.grid.shape[1], 900)]
+            )
         self.image.set_data(y_hat.reshape(self.points, self.points))
-        units, segments, colors, widths = network_artists(net)
+        units, segments, colors, widths = network_drawing(net.sizes, net.W)
         self.edges.set_segments(segments)
         self.edges.set_colors(colors)
         self.edges.set_linewidths(widths)
-        self.units.set_offsets(np.concatenate(units))
-        self.units.set_sizes([max(8.0, 60.0 - 3.0 * max(net.sizes))])
+        self.units.set_offsets(units)
+        self.units.set_sizes([max(10.0, 50.0 - 2.5 * max(net.sizes))])
         for l, label in enumerate(self.layer_labels):
             label.set_visible(l <= net.n)
-            if l <= net.n:
-                label.set_position((l, -0.6))
-                label.set_text(f"a{str(l).translate(_SUPERSCRIPT)}")
-        self.ax_network.set_xlim(-0.4, net.n + 0.4)
-        self.ax_network.set_ylim(-0.72, 0.58)
-        self.network_title.set_text(_("Network {sizes}").format(sizes="-".join(map(str, net.sizes))))
+            label.set_position((l / net.n, -0.57))
+            label.set_text(f"$a^{l}$")
+        sizes = "-".join(map(str, net.sizes))
+        self.network_title.set_text(_("Network {sizes}, weights $W^l$").format(sizes=sizes))
 
     def show_losses(self, steps, J_train, J_test, diverged_at=None):
-        """The train and test loss at the given steps; a divergence ends the curve with a marker and its step."""
+        """The loss J on the train and test points at the given steps; a divergence ends the curve with a marker."""
         self.train_line.set_data(steps, J_train)
         self.test_line.set_data(steps, J_test)
+        finite = [J for J in [*J_train, *J_test] if np.isfinite(J)]
+        top = nice_limit(max(finite, default=1.0) * 1.05)
         if diverged_at is None:
             self.diverged_marker.set_data([], [])
             self.diverged_text.set_text("")
         else:
-            finite = [J for J in J_train if np.isfinite(J)]
-            self.diverged_marker.set_data(
-                [diverged_at], [min(finite[-1], _limits(J_train + J_test)[1]) if finite else 0.0]
-            )
+            last = next((J for J in reversed(J_train) if np.isfinite(J)), top)
+            self.diverged_marker.set_data([steps[-1] if len(steps) else 0], [min(last, top)])
             self.diverged_text.set_text(_("diverged at step {step}").format(step=diverged_at))
-        self.ax_loss.set_xlim(0, max([1, *steps]))
-        self.ax_loss.set_ylim(*_limits(list(J_train) + list(J_test)))
+        self.ax_loss.set_xlim(0, max(1, steps[-1] if len(steps) else 1))
+        self.ax_loss.set_ylim(0, top)
+
+
+class AlphaFigure(WidgetFigure):
+    """Loss curves of one network trained with several learning rates α (lesson 06).
+
+    :meth:`show` takes the runs as (α, history of J, step of divergence or None); the chosen
+    α is drawn thick and black, a diverged run ends with a red cross and says at which step.
+    """
+
+    def __init__(self):
+        super().__init__((7.6, 3.9))
+        self.ax = ax = add_axes(self.fig, (0.09, 0.13, 0.56, 0.76))
+        ax.set_yscale("log")
+        localize(ax)
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.set_title(_("Loss $J$ for several learning rates α"))
+        ax.set_xlabel(_("step"))
+        self.lines, self.ends = [], []
+
+    def _line(self, k):
+        while len(self.lines) <= k:
+            (line,) = self.ax.plot([], [])
+            (end,) = self.ax.plot([], [], "X", color=RED, markersize=9, zorder=5, clip_on=False)
+            self.lines.append(line)
+            self.ends.append(end)
+        return self.lines[k], self.ends[k]
+
+    def show(self, runs, chosen: int):
+        """Draw ``runs`` [(α, history, diverged_at), …]; ``runs[chosen]`` is the learner's α."""
+        alphas = [alpha for alpha, *_rest in runs]
+        shades = matplotlib.colormaps["viridis"](np.linspace(0.0, 0.85, len(runs)))
+        order = np.argsort(alphas, kind="stable")
+        values, longest = [], 1
+        for k, (alpha, history, diverged_at) in enumerate(runs):
+            line, end = self._line(k)
+            steps = np.arange(1, len(history) + 1)
+            J = np.asarray(history, dtype=float)
+            keep = np.isfinite(J) & (J > 0)
+            line.set_data(steps[keep], J[keep])
+            values += list(J[keep])
+            longest = max(longest, len(history))
+            if k == chosen:
+                line.set(color="black", linewidth=2.6, zorder=4)
+                label = _("α = {alpha} (your choice)")
+            else:
+                line.set(color=shades[int(np.where(order == k)[0][0])], linewidth=1.4, zorder=3)
+                label = _("α = {alpha}")
+            label = label.format(alpha=num(alpha))
+            if diverged_at is None:
+                end.set_data([], [])
+            else:
+                end.set_data(steps[keep][-1:], J[keep][-1:])
+                label = _("{run}: diverged at step {step}").format(run=label, step=diverged_at)
+            line.set_label(label)
+        for line, end in zip(self.lines[len(runs) :], self.ends[len(runs) :], strict=True):
+            line.set_data([], []), end.set_data([], []), line.set_label("_hidden")
+        ordered = [self.lines[k] for k in order]
+        self.ax.legend(
+            ordered, [line.get_label() for line in ordered], loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9
+        )
+        low, high = (min(values), max(values)) if values else (0.1, 1.0)
+        self.ax.set_xlim(0, longest)
+        self.ax.set_ylim(low / 1.5, high * 1.5)
+
+
+class GradientCheckFigure(WidgetFigure):
+    """The relative error of every entry of every dW^l and db^l, one small heat map per layer (lesson 05).
+
+    Colours go from green (below 1e-7: right) to red (above 1e-4: wrong) on a log scale;
+    the worst entry is framed in black.
+    """
+
+    def __init__(self, check):
+        layers = sorted(check.error_W)
+        columns = [check.error_W[l].shape[1] + 2 for l in layers]
+        rows = max(check.error_W[l].shape[0] for l in layers)
+        cell = min(0.4, 7.5 / sum(columns), 2.4 / rows)  # inches per entry
+        width, height = 1.8 + cell * sum(columns) + 0.5 * len(layers), 1.5 + cell * rows
+        super().__init__((width, height))
+        worst = max(float(e.max()) for e in [*check.error_W.values(), *check.error_b.values()])
+        norm, left = LogNorm(vmin=1e-12, vmax=1.0), 0.4
+        for l, cols in zip(layers, columns, strict=True):
+            E_W, E_b = check.error_W[l], check.error_b[l]
+            n_rows = E_W.shape[0]
+            bottom = 0.45 + cell * (rows - n_rows)  # the tops line up
+            ax = add_axes(self.fig, (left / width, bottom / height, cell * cols / width, cell * n_rows / height))
+            left += cell * cols + 0.5
+            ax.grid(False)
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+            # dW^l, a blank column, then db^l; an error of exactly 0 is drawn as the smallest one.
+            E = np.hstack([E_W, np.full((n_rows, 1), np.nan), E_b])
+            image = ax.imshow(np.maximum(E, 1e-16), cmap=ERROR_CMAP, norm=norm, interpolation="nearest", aspect="auto")
+            cols_W = E_W.shape[1]
+            ax.set_xticks([*range(cols_W), cols_W + 1], [*(str(j) for j in range(1, cols_W + 1)), "1"], fontsize=8)
+            ax.set_yticks(range(n_rows), [str(i) for i in range(1, n_rows + 1)], fontsize=8)
+            ax.tick_params(length=0)
+            ax.text((cols_W - 1) / 2, -0.6, f"$dW^{{{l}}}$", ha="center", va="bottom")
+            ax.text(cols_W + 1, -0.6, f"$db^{{{l}}}$", ha="center", va="bottom")
+            for errors, offset in ((E_W, 0), (E_b, cols_W + 1)):
+                if worst > 0 and float(errors.max()) == worst:
+                    i, j = np.unravel_index(int(np.argmax(errors)), errors.shape)
+                    ax.add_patch(
+                        Rectangle((j + offset - 0.5, i - 0.5), 1, 1, fill=False, edgecolor="black", linewidth=2)
+                    )
+                    worst = -1.0  # frame one entry only
+        bar_ax = add_axes(self.fig, ((left + 0.1) / width, 0.45 / height, 0.15 / width, max(cell * rows, 1.2) / height))
+        bar = self.fig.colorbar(image, cax=bar_ax, ticks=10.0 ** np.arange(-12, 1, 2))
+        bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: power_of_ten(x)))
+        bar.ax.yaxis.set_minor_formatter(NullFormatter())
+        bar.ax.tick_params(labelsize=8)
+        bar.set_label(_("relative error"), fontsize=9)
+        self.fig.text(
+            0.4 / width,
+            1 - 0.15 / height,
+            _("Relative error of each entry (row i, column j): green is right, red is wrong"),
+            va="top",
+        )
+
+
+def power_of_ten(x: float) -> str:
+    """``10⁻⁶`` for 1e-6 (the same in every language); other numbers with num()."""
+    exponent = np.log10(x) if x > 0 else 0.5
+    return f"10{superscript(int(exponent))}" if exponent == int(exponent) and exponent < 0 else num(x)

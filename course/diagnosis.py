@@ -1,0 +1,163 @@
+"""What went wrong in a training run, said in the learner's language (lessons 05, 06 and 07).
+
+Pure functions: each takes what training produced (the history of the loss J, the norms
+‖dW^l‖, the pre-activations z^l, a gradient check) and returns a sentence in the current
+language, or None when there is nothing to say. The α explorer and the playground show
+these sentences under their plots; lessons may print them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from babel.numbers import format_percent
+
+from .i18n import _, get_language, ngettext, num
+
+# The loss "diverged" when it is not finite or exceeds this many times its first value: with
+# a sigmoid and cross-entropy the loss saturates instead of becoming infinite.
+DIVERGENCE_FACTOR = 10.0
+VANISHING_RATIO = 1e-3
+DEAD_FRACTION = 0.25
+PROGRESS = 0.01
+
+
+def divergence_step(history, factor: float = DIVERGENCE_FACTOR) -> int | None:
+    """The first step (counted from 1) whose loss is not finite or above ``factor`` times the first loss; None if there is none (lesson 06)."""
+    if len(history) == 0:
+        return None
+    limit = factor * max(history[0], 1e-12) if math.isfinite(history[0]) else math.inf
+    for step, cost in enumerate(history, start=1):
+        if not math.isfinite(cost) or cost > limit:
+            return step
+    return None
+
+
+def safer_alpha(alpha: float, tried=None) -> float:
+    """A learning rate that should not diverge (lesson 06).
+
+    ``tried`` maps other α to their loss history: the largest of them below ``alpha`` that
+    did not diverge is the answer; without one, α/10.
+    """
+    calm = [a for a, history in (tried or {}).items() if a < alpha and divergence_step(history) is None]
+    return max(calm) if calm else alpha / 10
+
+
+def diverged(history, alpha: float, tried=None, step: int | None = None) -> str | None:
+    """The loss diverged: at which step, and a safer α (lesson 06). ``step`` overrides the step found in ``history``."""
+    step = step if step is not None else divergence_step(history)
+    if step is None:
+        return None
+    return _(
+        "The loss diverged at step {step} with α = {alpha}: each update overshoots the minimum and the loss grows instead of shrinking. Try a smaller learning rate, such as α = {safer}."
+    ).format(step=step, alpha=num(alpha), safer=num(safer_alpha(alpha, tried)))
+
+
+def gradient_norms(dW) -> dict:
+    """‖dW^l‖ (the Frobenius norm: square root of the sum of the squares) for every layer l (lesson 06)."""
+    return {l: float(np.linalg.norm(dW[l])) for l in sorted(dW)}
+
+
+def vanishing_gradients(norms, ratio: float = VANISHING_RATIO) -> str | None:
+    """The first layer's ‖dW^1‖ is below ``ratio`` times the last layer's ‖dW^n‖ (lesson 06)."""
+    if len(norms) < 2:
+        return None
+    first, last = min(norms), max(norms)
+    if not (math.isfinite(norms[first]) and math.isfinite(norms[last])) or norms[first] >= ratio * norms[last]:
+        return None
+    listed = ", ".join(f"‖dW^{l}‖ = {num(norms[l], 2)}" for l in sorted(norms))
+    return _(
+        "The gradients vanish: ‖dW^{first}‖ is less than {ratio} times ‖dW^{last}‖, so the first layers barely learn ({norms}). Try tanh or ReLU instead of the sigmoid, or fewer layers."
+    ).format(first=first, last=last, ratio=num(ratio), norms=listed)
+
+
+def dead_units(z, f) -> tuple[int, int]:
+    """(dead, total): among the hidden ReLU units, those whose z^l ≤ 0 for every example (lesson 07).
+
+    ``z`` and ``f`` map the layer l to z^l (one column per example) and to f^l's name, as
+    ``net.z`` and ``net.f`` after ``net.forward(x)``; the output layer n is left out.
+    """
+    n = max(f)
+    layers = [l for l in range(1, n) if f[l] == "relu"]
+    dead = sum(int((np.asarray(z[l]) <= 0).all(axis=1).sum()) for l in layers)
+    return dead, sum(np.asarray(z[l]).shape[0] for l in layers)
+
+
+def dead_relus(z, f, fraction: float = DEAD_FRACTION) -> str | None:
+    """Many hidden ReLU units are dead: relu'(z) = 0 for every example, so they never learn again (lesson 07)."""
+    dead, total = dead_units(z, f)
+    if total == 0 or dead < fraction * total:
+        return None
+    return ngettext(
+        "{dead} of the {total} hidden ReLU units is dead: its z^l ≤ 0 for every example, so relu'(z^l) = 0 and it never learns again. Try a smaller α, or tanh.",
+        "{dead} of the {total} hidden ReLU units are dead: their z^l ≤ 0 for every example, so relu'(z^l) = 0 and they never learn again. Try a smaller α, or tanh.",
+        dead,
+    ).format(dead=dead, total=total)
+
+
+def no_progress(history, alpha: float | None = None, threshold: float = PROGRESS) -> str | None:
+    """The loss went down by less than ``threshold`` (1 %) of its first value over the run (lessons 06 and 07)."""
+    finite = [J for J in history if math.isfinite(J)]
+    if len(finite) < 2 or finite[-1] < (1 - threshold) * finite[0]:
+        return None
+    first, last, steps = finite[0], finite[-1], len(history)
+    if last > first:
+        return ngettext(
+            "The loss went up in {steps} step, from {first} to {last}: α = {alpha} is probably too large.",
+            "The loss went up in {steps} steps, from {first} to {last}: α = {alpha} is probably too large.",
+            steps,
+        ).format(steps=steps, first=num(first), last=num(last), alpha=num(alpha) if alpha is not None else "?")
+    return ngettext(
+        "The loss went down by less than {percent} in {steps} step (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
+        "The loss went down by less than {percent} in {steps} steps (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
+        steps,
+    ).format(percent=format_percent(threshold, locale=get_language()), steps=steps, first=num(first), last=num(last))
+
+
+def diagnose(
+    net, x, y, history, alpha: float, lam: float = 0.0, tried=None, diverged_at: int | None = None
+) -> list[str]:
+    """Every diagnosis of a training run of ``net`` on (x, y), as a list of sentences (lessons 06 and 07).
+
+    ``history`` is the loss per step (or per checkpoint); ``diverged_at`` the step at which
+    training stopped because the loss diverged, if it did. Runs one forward and one
+    backward pass of ``net`` on (x, y) to measure ‖dW^l‖ and z^l.
+    """
+    divergence = diverged(history, alpha, tried, step=diverged_at)
+    if divergence:
+        return [divergence]
+    with np.errstate(all="ignore"):
+        net.forward(x)
+        net.backward(y, lam)
+    sentences = [
+        vanishing_gradients(gradient_norms(net.dW)),
+        dead_relus(net.z, net.f),
+        no_progress(history, alpha),
+    ]
+    return [s for s in sentences if s]
+
+
+def gradient_check_verdict(check) -> str:
+    """What a gradient check says, and where the worst entry is (lesson 05).
+
+    ``check`` is a :class:`course.gradcheck.GradientCheck`. Below 1e-7 the backward pass is
+    right; up to 1e-4 it is probably right (ReLU's kink gives such errors); above, the
+    worst entry shows where the formula is wrong.
+    """
+    entries = [(float(e.max()), "dW", l, e) for l, e in check.error_W.items()]
+    entries += [(float(e.max()), "db", l, e) for l, e in check.error_b.items()]
+    worst, symbol, l, errors = max(entries, key=lambda entry: entry[0])
+    row, column = (int(i) + 1 for i in np.unravel_index(int(np.argmax(errors)), errors.shape))
+    where = {"symbol": f"{symbol}^{l}", "row": row, "column": column, "error": num(worst, 2)}
+    if worst < 1e-7:
+        return _(
+            "The backward pass is right: every entry of every dW^l and db^l matches the finite differences (largest relative error {error})."
+        ).format(**where)
+    if worst < 1e-4:
+        return _(
+            "The backward pass is probably right: the largest relative error is {error}, in {symbol} (row {row}, column {column}). Errors up to 10⁻⁴ come from ReLU's kink at 0."
+        ).format(**where)
+    return _(
+        "The backward pass is wrong: the relative error reaches {error} in {symbol} at row {row}, column {column}. Check the formula of {symbol} and those it uses."
+    ).format(**where)

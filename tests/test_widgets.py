@@ -1,0 +1,381 @@
+"""The widgets of lessons 05-09, driven as a learner would: set .value, click, look at what is shown."""
+
+import matplotlib
+
+matplotlib.use("Agg")  # never open a window
+
+import base64  # noqa: E402
+import re  # noqa: E402
+
+import ipywidgets  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from course import Network, i18n, layer_backward, layer_forward, set_language  # noqa: E402
+from course.data import DATASETS, moons  # noqa: E402
+from course.widgets import (  # noqa: E402
+    AlphaExplorer,
+    GradientCheckView,
+    Playground,
+    Stepper,
+    tex_matrix,
+    tex_number,
+)
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SMALL = {"m": 60, "steps": 20, "points": 20}  # a playground that trains in a few milliseconds
+
+
+class Marked:
+    """A fake catalog: every message comes back between ‹ and ›, so an untranslated one shows."""
+
+    def gettext(self, message):
+        return f"‹{message}›"
+
+    def ngettext(self, singular, plural, n):
+        return f"‹{singular if n == 1 else plural}›"
+
+    def pgettext(self, context, message):
+        return f"‹{message}›"
+
+    def npgettext(self, context, singular, plural, n):
+        return self.ngettext(singular, plural, n)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def marked(monkeypatch):
+    monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
+    set_language("fr")
+
+
+def gradient_problem():
+    x, y = moons(m=6, seed=3)
+    return Network([2, 3, 2, 1], f="tanh", f_out="sigmoid", seed=1), x, y
+
+
+def every_widget(root):
+    yield root
+    for child in getattr(root, "children", ()):
+        yield from every_widget(child)
+
+
+def has_words(text):
+    """Whether text has words to translate, once tags, maths and LaTeX commands are taken out."""
+    text = re.sub(r"<[^>]+>|\$\$.*?\$\$|\$[^$]*\$|\\[a-z]+", " ", text, flags=re.S)
+    return re.search(r"[A-Za-z]{2,}", text) is not None
+
+
+def shown_strings(widget):
+    """Every string a learner reads in the widget: descriptions, labels, HTML, options, figure texts."""
+    strings = []
+    for w in every_widget(widget.widget):
+        strings += [getattr(w, name) for name in ("description", "tooltip") if getattr(w, name, None)]
+        if isinstance(w, (ipywidgets.Label, ipywidgets.HTML, ipywidgets.HTMLMath)):
+            strings.append(w.value)
+        if isinstance(w, (ipywidgets.Dropdown, ipywidgets.SelectionSlider)):
+            strings += [option[0] if isinstance(option, tuple) else option for option in w.options]
+    figure = getattr(widget, "figure", None)
+    if figure is not None:
+        for text in figure.fig.findobj(matplotlib.text.Text):
+            if text.get_visible() and text not in tick_labels(figure.fig):
+                strings.append(text.get_text())
+    return [s for s in strings if s]
+
+
+def tick_labels(fig):
+    fig.canvas.draw()
+    return [t for ax in fig.axes if ax.axison for axis in (ax.xaxis, ax.yaxis) for t in axis.get_ticklabels()]
+
+
+# Playground (lesson 07) -----------------------------------------------------------------
+
+
+def test_network_sizes_follow_the_sliders():
+    pg = Playground(layers=2, neurons=8, **SMALL)
+    assert pg.net.sizes == [2, 8, 8, 1]
+    with pg.hold():
+        pg.layers.value = 3
+        pg.neurons[0].value, pg.neurons[1].value, pg.neurons[2].value = 4, 5, 6
+    assert pg.net.sizes == [2, 4, 5, 6, 1]
+    assert [s.layout.display for s in pg.neurons] == [None, None, None, "none", "none", "none"]
+    pg.layers.value = 0
+    assert pg.net.sizes == [2, 1]
+    pg.f.value = "relu"
+    assert pg.net.f[1] == "sigmoid"  # the output stays a sigmoid
+    pg.layers.value = 1
+    assert (pg.net.f[1], pg.net.f[2]) == ("relu", "sigmoid")
+
+
+def test_a_slider_retrains_and_the_pictures_change():
+    pg = Playground(alpha=0.1, **SMALL)
+    before_png, before_image = pg.image.value, pg.figure.image.get_array().copy()
+    before_curve = pg.figure.train_line.get_ydata().copy()
+    pg.alpha.value = 1.0
+    assert pg.t == SMALL["steps"] and pg.checkpoints[0] == 0 and pg.checkpoints[-1] == SMALL["steps"]
+    assert pg.image.value != before_png
+    assert not np.allclose(pg.figure.image.get_array(), before_image)
+    assert not np.allclose(pg.figure.train_line.get_ydata(), before_curve)
+    assert pg.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_data_controls_move_the_points():
+    pg = Playground(dataset="moons", **SMALL)
+    before = pg.figure.train_points.get_offsets().copy()
+    pg.dataset.value = "circles"
+    assert not np.allclose(pg.figure.train_points.get_offsets(), before)
+    pg.test_fraction.value = 0.2
+    assert pg.x_test.shape[1] == 12 and pg.x_train.shape[1] == 48
+    assert len(pg.figure.test_points.get_offsets()) == 12
+
+
+def test_buttons_train_step_and_reset():
+    pg = Playground(**SMALL)
+    pg.train_button.click()
+    assert pg.t == 2 * SMALL["steps"]
+    curve = pg.figure.train_line.get_xdata()
+    assert curve[-1] == pg.t
+    pg.step_button.click()
+    assert pg.t == 2 * SMALL["steps"] + 1
+    pg.reset_button.click()
+    assert pg.t == 0 and pg.checkpoints == [0] and len(pg.J_test) == 1
+
+
+def test_mini_batches_and_regularization():
+    pg = Playground(batch_size=10, lam=0.01, **SMALL)
+    assert pg.batch_size.value == 10 and pg.lam.value == 0.01
+    pg.batch_size.value = 1
+    assert pg.t == SMALL["steps"]
+    assert np.isfinite(pg.J_train).all()
+
+
+EXTREMES = [
+    {"alpha": 10.0},
+    {"alpha": 0.1, "layers": 0},
+    {"layers": 6, "neurons": 16},
+    {"layers": 3, "neurons": 1, "f": "relu"},
+    {"noise": 0.5, "f": "sigmoid", "batch_size": 1},
+    {"alpha": 1e-4, "lam": 10.0, "batch_size": 0},
+]
+
+
+def set_controls(pg, **values):
+    with pg.hold():
+        for name, value in values.items():
+            for control in pg.neurons if name == "neurons" else [getattr(pg, name)]:
+                control.value = value
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_extreme_settings_never_crash(dataset):
+    pg = Playground(dataset=dataset, **SMALL)
+    for settings in EXTREMES:
+        set_controls(pg, **settings)
+        assert pg.status.value and pg.image.value, settings
+        if "layers" in settings:
+            assert len(pg.net.sizes) == settings["layers"] + 2
+        pg.step_button.click()  # after a divergence too
+
+
+def test_divergence_is_explained_not_raised():
+    pg = Playground(alpha=10.0, m=60, steps=100, points=20)
+    assert pg.diverged_at is not None
+    assert any("diverged at step" in message for message in pg.messages)
+    assert "diverged" in pg.diagnosis.value
+    assert pg.figure.diverged_text.get_text() == f"diverged at step {pg.diverged_at}"
+    assert len(pg.figure.diverged_marker.get_xdata()) == 1
+    pg.alpha.value = 0.3
+    assert pg.diverged_at is None and pg.figure.diverged_text.get_text() == ""
+
+
+def test_playground_figure_is_not_shown_by_pyplot():
+    before = plt.get_fignums()
+    Playground(**SMALL)
+    assert plt.get_fignums() == before
+
+
+# α explorer (lesson 06) -----------------------------------------------------------------
+
+
+def test_alpha_explorer_runs_every_alpha_and_the_chosen_one():
+    explorer = AlphaExplorer(alpha=0.3, steps=40, m=60)
+    assert [run.alpha for run in explorer.runs] == [0.001, 0.01, 0.1, 1.0, 10.0, 0.3]
+    lines = explorer.summary().splitlines()
+    assert len(lines) == 6
+    assert lines[-1].startswith("α = 0.3 (your choice): loss ")
+    assert lines[-2].startswith("α = 10: diverged at step ")
+    assert "diverged at step" in explorer.figure.lines[4].get_label()
+    assert len(explorer.figure.ends[4].get_xdata()) == 1  # the diverged curve ends with a marker
+    chosen = explorer.figure.lines[5].get_ydata().copy()
+    picture = explorer.image.value
+    explorer.alpha.value = 3.0
+    assert explorer.runs[-1].alpha == 3.0
+    assert explorer.image.value != picture
+    assert not np.array_equal(explorer.figure.lines[5].get_ydata(), chosen)
+    assert "(your choice)" in explorer.figure.lines[5].get_label()
+
+
+def test_alpha_explorer_diagnoses_the_chosen_alpha():
+    explorer = AlphaExplorer(alpha=10.0, alphas=(0.1, 1.0), steps=30, m=60)
+    assert explorer.runs[-1].diverged_at is not None
+    assert len(explorer.messages) == 1 and "α = 1" in explorer.messages[0]  # the largest calm α tried
+    assert "diverged" in explorer.diagnosis.value
+    explorer.steps.value = 20
+    assert len(explorer.runs[0].history) == 20
+
+
+def test_alpha_summary_in_french_uses_decimal_commas():
+    set_language("fr")
+    summary = AlphaExplorer(alpha=0.3, alphas=(0.001, 0.01), steps=20, m=40).summary()
+    assert "α = 0,001" in summary and "α = 0,3" in summary
+    assert re.search(r"\d,\d", summary.splitlines()[0].split(":")[1])  # the loss, too
+
+
+# Stepper (lesson 09) --------------------------------------------------------------------
+
+
+def test_stepper_walks_through_forward_backward_and_update():
+    stepper = Stepper(sizes=(2, 3, 1), f="tanh", alpha=0.5, seed=2)
+    # 2 layers: z, a twice; the loss; dz, dW, db, da^1 then dz, dW, db; two updates.
+    assert len(stepper.steps) == 4 + 1 + 4 + 3 + 2
+    assert stepper.position.value == "Step 1 of 14" and stepper.previous_button.disabled
+    assert stepper.formula.startswith("z^{1} = W^{1} a^{0} + b^{1} =")
+    formulas = [stepper.formula]
+    for _k in range(13):
+        stepper.next_button.click()
+        formulas.append(stepper.formula)
+    assert stepper.position.value == "Step 14 of 14" and stepper.next_button.disabled
+    stepper.next_button.click()
+    assert stepper.index == 13
+    heads = [f.split(" =")[0].split(" \\leftarrow")[0] for f in formulas]
+    assert heads == [
+        "z^{1}", "a^{1}", "z^{2}", "a^{2}", "\\hat y", "dz^{2}", "dW^{2}", "db^{2}", "da^{1}",
+        "dz^{1}", "dW^{1}", "db^{1}", "W^{1}", "W^{2}",
+    ]  # fmt: skip
+    stepper.previous_button.click()
+    assert stepper.index == 12 and "\\begin{pmatrix}" in stepper.math.value
+
+
+def test_stepper_numbers_are_the_engines():
+    x, y = np.array([[0.5], [-0.2]]), np.array([[1.0]])
+    stepper = Stepper(sizes=(2, 2, 1), f="sigmoid", alpha=0.5, seed=4, x=x, y=y)
+    net = Network([2, 2, 1], f="sigmoid", seed=4)
+    z1, a1 = layer_forward(1, net.W[1], net.b[1], x, "sigmoid")
+    z2, a2 = layer_forward(2, net.W[2], net.b[2], a1, "sigmoid")
+    assert stepper.steps[0].formula.endswith(tex_matrix(z1))
+    assert stepper.steps[3].formula.endswith(tex_matrix(a2))
+    da2 = (a2 - y) / (a2 * (1 - a2))
+    dz2, dW2, db2, da1 = layer_backward(2, da2, a1, z2, net.W[2], "sigmoid")
+    assert stepper.steps[6].formula.endswith(tex_matrix(dW2))
+    assert stepper.steps[8].formula.endswith(tex_matrix(da1))
+    assert stepper.steps[-1].formula.split("\\\\")[0].endswith(tex_matrix(net.W[2] - 0.5 * dW2))
+
+
+def test_stepper_writes_numbers_for_the_language():
+    set_language("fr")
+    stepper = Stepper(sizes=(2, 2, 1), alpha=0.5, x=[[0.25], [-0.5]])
+    assert r"\begin{pmatrix}0{,}25 \\ -0{,}5\end{pmatrix}" in stepper.formula
+    assert tex_number(0.5) == "0{,}5"
+    assert tex_number(1.5e-6) == r"1{,}5 \times 10^{-6}"
+    set_language("en")
+    assert tex_number(1234.5, 5) == "1{,}234.5"
+
+
+# Gradient-check view (lesson 05) --------------------------------------------------------
+
+
+def test_gradient_check_view_of_a_right_backward_pass():
+    net, x, y = gradient_problem()
+    view = GradientCheckView(net, x, y)
+    assert view.check.worst < 1e-7
+    assert "right" in view.verdict.value
+    assert len(view.figure.fig.axes) == 3 + 1  # one heat map per layer and the colour bar
+
+
+def test_gradient_check_view_shows_where_a_backward_pass_is_wrong():
+    net, x, y = gradient_problem()
+    net.forward(x)
+    net.backward(y)
+    dW = {l: net.dW[l].copy() for l in range(1, 4)}
+    db = {l: net.db[l].copy() for l in range(1, 4)}
+    dW[2][1, 0] *= -1  # a sign error in one entry
+    view = GradientCheckView(net, x, y, dW=dW, db=db)
+    assert "wrong" in view.verdict.value and "dW^2" in view.verdict.value and "row 2, column 1" in view.verdict.value
+    framed = [p for ax in view.figure.fig.axes for p in ax.patches]
+    assert len(framed) == 1 and framed[0].axes is view.figure.fig.axes[1] and framed[0].get_xy() == (-0.5, 0.5)
+    picture = view.image.value
+    view.update()
+    assert view.check.worst < 1e-7 and view.image.value != picture
+
+
+# Every widget: language, numbers, display -----------------------------------------------
+
+
+def make_all():
+    net, x, y = gradient_problem()
+    return [
+        Playground(**SMALL),
+        AlphaExplorer(steps=20, m=40, alphas=(0.01, 10.0)),
+        Stepper(),
+        GradientCheckView(net, x, y),
+    ]
+
+
+def test_every_label_goes_through_the_translation(marked):
+    for widget in make_all():
+        strings = shown_strings(widget)
+        assert strings
+        untranslated = [s for s in strings if has_words(s) and "‹" not in s]
+        assert untranslated == [], type(widget).__name__
+        assert "‹" in widget.text()
+
+
+def test_numbers_and_ticks_use_the_decimal_comma():
+    set_language("fr")
+    pg = Playground(alpha=0.5, noise=0.25, lam=0.001, **SMALL)
+    assert (pg.alpha_readout.value, pg.noise_readout.value, pg.test_fraction_readout.value) == ("0,5", "0,25", "0,5")
+    assert "0,001" in [label for label, _value in pg.lam.options]
+    assert pg.alpha.readout is False and pg.noise.readout is False
+    pg.alpha.value = 0.05
+    assert pg.alpha_readout.value == "0,05"
+    assert re.search(r"\d,\d", pg.status.value)
+    assert "α = 0,05" in pg.text()
+    ticks = [t.get_text() for t in tick_labels(pg.figure.fig)]
+    assert any(re.fullmatch(r"−?\d+,\d+", t) for t in ticks) and not any("." in t for t in ticks)
+
+
+def test_language_applies_to_widgets_made_afterwards(monkeypatch):
+    before = Playground(**SMALL)
+    monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
+    set_language("fr")
+    after = Playground(**SMALL)
+    assert after.alpha.description.startswith("‹") and not before.alpha.description.startswith("‹")
+
+
+def test_display_bundle_has_the_widget_a_picture_and_a_line_of_text():
+    for widget in make_all():
+        bundle = widget._repr_mimebundle_()
+        assert WIDGET_VIEW in bundle and bundle[WIDGET_VIEW]["model_id"] == widget.widget.model_id
+        assert bundle["text/plain"] == repr(widget) and "0x" not in bundle["text/plain"]
+        if "image/png" in bundle:
+            assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+        else:
+            assert "$$" in bundle["text/html"]
+    assert repr(Playground(dataset="moons", layers=2, neurons=8, alpha=0.1, **SMALL)) == (
+        "Playground: moons, network 2-8-8-1, α = 0.1"
+    )
+
+
+def test_sliders_update_on_release_only():
+    pg = Playground(**SMALL)
+    sliders = [w for w in every_widget(pg.widget) if isinstance(w, (ipywidgets.FloatSlider, ipywidgets.IntSlider))]
+    sliders += [pg.alpha, pg.lam]
+    assert sliders and all(s.continuous_update is False for s in sliders)
+    assert all(s.style.description_width == "initial" for s in sliders)
