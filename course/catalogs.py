@@ -102,7 +102,6 @@ def update(domain: str, lang: str) -> bool:
         "update",
         "--init-missing",
         "--ignore-obsolete",
-        "--previous",
         "--ignore-pot-creation-date",
         "-i",
         str(pot_path(domain)),
@@ -227,6 +226,7 @@ STOPWORDS = {
     "pt_BR": "o a os as de do da dos das um uma e é em que por para com se seu sua no na nos nas ao como mais mas ou cada este esta estes essas são entre sobre".split(),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
@@ -263,8 +263,8 @@ def _stem(word: str) -> str:
 
 def uses_term(text: str, term: str) -> bool:
     """Whether ``text`` contains every word of ``term``, allowing plural and gender endings (accents ignored)."""
-    words = set(_WORD.findall(fold(text)))
-    return all(any(w.startswith(_stem(t)) for w in words) for t in _WORD.findall(fold(term)))
+    words = set(_LETTERS.findall(fold(text)))  # "l'erreur" is two words here: l, erreur
+    return all(any(w.startswith(_stem(t)) for w in words) for t in _LETTERS.findall(fold(term)))
 
 
 def check_message(message, lang: str, terms) -> list[str]:
@@ -291,7 +291,7 @@ def check_message(message, lang: str, terms) -> list[str]:
             problems.append(f"msgstr is identical to msgid: translate it, or flag it '{SAME_FLAG}' if that is right")
         for sentence in english_sentences(string, lang):
             problems.append(f"English sentence left in the translation: {sentence!r}")
-    masked_id = mask(ids[0]).lower()
+    masked_id = BRACE_FIELD.sub(" ", mask(ids[0])).lower()
     for english, translated in terms:
         if translated == english or not re.search(rf"\b{re.escape(english.lower())}(?:s|es)?\b", masked_id):
             continue

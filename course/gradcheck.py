@@ -51,7 +51,10 @@ def numeric_gradient(J, theta, eps=1e-5):
 
 
 def gradient_check(net: Network, x, y, lam=0.0, dW=None, db=None, eps=1e-5) -> GradientCheck:
-    """Compare dW^l, db^l (the network's own backward pass, or the ones given) with finite differences."""
+    """Compare dW^l, db^l (the network's own backward pass, or the ones given) with finite differences.
+
+    ``difference`` is ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖) over every entry of every dW^l and db^l at once.
+    """
     if dW is None or db is None:
         net.forward(x)
         net.backward(y, lam)
@@ -67,7 +70,8 @@ def gradient_check(net: Network, x, y, lam=0.0, dW=None, db=None, eps=1e-5) -> G
     db_numeric = {l: numeric_gradient(J, net.b[l], eps) for l in layers}
     g = np.concatenate([np.ravel(v[l]) for v in (dW, db) for l in layers])
     g_hat = np.concatenate([np.ravel(v[l]) for v in (dW_numeric, db_numeric) for l in layers])
-    total = np.linalg.norm(g + g_hat)
+    total = np.linalg.norm(g) + np.linalg.norm(g_hat)
+    net.forward(x)  # leave a^l and z^l as they are for the parameters, not for the last nudge
     return GradientCheck(
         dW_numeric,
         db_numeric,

@@ -64,10 +64,12 @@ def translations(lang: str) -> NullTranslations:
     if lang == SOURCE_LANGUAGE:
         return NullTranslations()
     merged = Catalog(locale=lang)
-    for po in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+    folder = LOCALES / lang / "LC_MESSAGES"
+    # The package's catalog comes last, so the glossary's wording wins for a shared message.
+    for po in sorted(folder.glob("*.po"), key=lambda p: (p.stem == "course", p.stem)):
         with po.open("rb") as fp:
             for message in read_po(fp, locale=lang):
-                if message.id:
+                if message.id and message.string and not message.fuzzy:
                     merged[message.id] = message
     mo = io.BytesIO()
     write_mo(mo, merged)

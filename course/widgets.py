@@ -40,7 +40,7 @@ DATASETS = {
     "spirals": N_("spirals"),
     "blobs": N_("blobs"),
 }
-ACTIVATIONS = ("tanh", "relu", "sigmoid")
+ACTIVATIONS = {"tanh": N_("tanh"), "relu": N_("ReLU"), "sigmoid": N_("sigmoid")}
 LAMBDAS = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (100, 50, 20, 10, 5)  # besides the full batch and 1 (SGD)
 MAX_LAYERS, MAX_UNITS = 6, 16
@@ -141,7 +141,9 @@ class Playground(_Shown):
             _control(widgets.IntSlider, k, _("neurons in layer {l}").format(l=l), min=1, max=MAX_UNITS)
             for l, k in enumerate(per_layer, start=1)
         ]
-        self.f = _control(widgets.Dropdown, f, _("activation f"), options=ACTIVATIONS)
+        self.f = _control(
+            widgets.Dropdown, f, _("activation f"), options=[(_(name), key) for key, name in ACTIVATIONS.items()]
+        )
         self.alpha = _control(
             widgets.FloatLogSlider, alpha, _("learning rate α"), base=10, min=-4, max=1, step=0.1, readout=False
         )
@@ -368,7 +370,9 @@ class AlphaExplorer(_Shown):
         )
         self.alpha_readout = _readout(self.alpha)
         self.steps = _control(widgets.IntSlider, steps, _("steps"), min=10, max=1000, step=10)
-        self.f = _control(widgets.Dropdown, f, _("activation f"), options=ACTIVATIONS)
+        self.f = _control(
+            widgets.Dropdown, f, _("activation f"), options=[(_(name), key) for key, name in ACTIVATIONS.items()]
+        )
         self.image = widgets.Image(format="png")
         self.result, self.diagnosis = widgets.HTML(), widgets.HTML()
         self.figure = AlphaFigure()

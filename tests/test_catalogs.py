@@ -57,7 +57,7 @@ MESSAGE = "Unknown activation {name!r}: choose one of {choices}."
     [
         ("Activation inconnue {nom!r} : choisissez parmi {choices}.", "placeholders differ"),
         ("Activation inconnue {name!r}.", "placeholders differ"),
-        ("Unknown activation {name!r}: choose one of {choices}.", "identical to msgid"),
+        ("Unknown activation {name!r}: choose one of {choices}.", "msgstr is identical to msgid"),
         (
             "Activation {name!r} : this activation is not one of the ones we know, choose one of {choices}.",
             "English sentence left",
@@ -88,7 +88,10 @@ def test_fuzzy_entries_are_reported(tmp_path):
 def test_changed_maths_is_reported():
     from babel.messages.catalog import Message
 
-    message = Message("The update is $W^l - \\alpha dW^l$ for every layer.", "La mise à jour est $W^l + \\alpha dW^l$ pour chaque couche.")
+    message = Message(
+        "The update is $W^l - \\alpha dW^l$ for every layer.",
+        "La mise à jour est $W^l + \\alpha dW^l$ pour chaque couche.",
+    )
     assert any("maths, code or link changed" in p for p in check_message_fr(message))
 
 
@@ -105,7 +108,9 @@ def test_glossary_term_must_be_used():
     plural = Message("Learning rates are numbers.", "Les taux d'apprentissage sont des nombres.")
     assert catalogs.check_message(good, "fr", terms) == []
     assert catalogs.check_message(plural, "fr", terms) == []
-    assert catalogs.check_message(bad, "fr", terms) == ["glossary term 'learning rate' should be translated as \"taux d'apprentissage\""]
+    assert catalogs.check_message(bad, "fr", terms) == [
+        "glossary term 'learning rate' should be translated as \"taux d'apprentissage\""
+    ]
 
 
 def test_same_text_is_accepted_when_flagged():

@@ -17,7 +17,8 @@ def english_afterwards():
 
 
 @pytest.mark.parametrize(
-    "code, expected", [("fr", "fr"), ("es", "es"), ("pt", "pt_BR"), ("pt-BR", "pt_BR"), ("pt_br", "pt_BR"), ("EN", "en")]
+    "code, expected",
+    [("fr", "fr"), ("es", "es"), ("pt", "pt_BR"), ("pt-BR", "pt_BR"), ("pt_br", "pt_BR"), ("EN", "en")],
 )
 def test_language_codes_and_aliases(code, expected):
     assert set_language(code) == expected == get_language()
@@ -50,7 +51,10 @@ def test_missing_entry_falls_back_to_english():
 
 def test_catalogs_load_from_po_files_without_compiling():
     set_language("fr")
-    assert _("Unknown activation {name!r}: choose one of {choices}.") != "Unknown activation {name!r}: choose one of {choices}."
+    assert (
+        _("Unknown activation {name!r}: choose one of {choices}.")
+        != "Unknown activation {name!r}: choose one of {choices}."
+    )
 
 
 def test_brazilian_plural_rule_counts_zero_as_singular():

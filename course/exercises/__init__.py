@@ -52,7 +52,7 @@ def mistakes(id: str):
     return register
 
 
-SIGN_ERROR = N_("The sign is wrong: check the direction of the step (minus α times the gradient).")
+SIGN_ERROR = N_("Every value has the wrong sign: check which way round the subtraction goes.")
 TRANSPOSE = N_("A transpose is missing or one too many: compare the shapes of both factors.")
 HADAMARD_FOR_DOT = N_("You used ⊙ (element by element, `*`) where ⋅ (matrix product, `@`) was meant.")
 DOT_FOR_HADAMARD = N_("You used ⋅ (matrix product, `@`) where ⊙ (element by element, `*`) was meant.")
@@ -93,16 +93,18 @@ def feedback(id: str, answer, **given) -> tuple[bool, str]:
             symbol=ex.symbol, shape=got.shape, expected=expected.shape
         )
     worst = float(np.abs(got - expected).max())
+    if expected.ndim == 0:
+        return False, _("✗ Not yet. {symbol} is off by {worst}: check the formula term by term.").format(
+            symbol=ex.symbol, worst=num(worst, 2)
+        )
     return False, _(
         "✗ Not yet. {symbol} has the right shape {shape}, but some values are off (by up to {worst}): check the formula term by term."
     ).format(symbol=ex.symbol, shape=expected.shape, worst=num(worst, 2))
 
 
-def check(id: str, answer, **given) -> bool:
-    """Print the feedback on ``answer`` for exercise ``id``; return whether it is right."""
-    ok, message = feedback(id, answer, **given)
-    print(message)
-    return ok
+def check(id: str, answer, **given) -> None:
+    """Print the feedback on ``answer`` for exercise ``id`` (use :func:`feedback` to get it as a value)."""
+    print(feedback(id, answer, **given)[1])
 
 
 for _module in pkgutil.iter_modules(__path__):
