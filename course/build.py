@@ -151,6 +151,7 @@ def execute(nb, cwd: Path):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        cell.outputs = merge_streams(cell.outputs)
         live = False
         for output in cell.outputs:
             # A widget's live view needs a kernel; keep its static picture and text.
@@ -164,6 +165,23 @@ def execute(nb, cwd: Path):
             cell.metadata["course"] = {"nbval": "live widget output: compared through the next cell's printed result"}
     nb.metadata.pop("widgets", None)
     return nb
+
+
+def merge_streams(outputs: list) -> list:
+    """Join consecutive writes to the same stream: how a print is split depends on timing."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def output_path(path: Path, lang: str) -> Path:

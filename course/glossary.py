@@ -683,16 +683,19 @@ def entry(id: str) -> Entry:
 # --- Which lessons use an entry ---
 
 
+_GLOSSARY_LINE = re.compile(r"^#\s+glossary:\s*\[([^\]]*)\]", re.MULTILINE)
+
+
 @cache
 def _lesson_index(folder: Path) -> dict[str, tuple[str, ...]]:
     """Entry id -> stems of the lessons whose header lists it."""
-    import jupytext
-
+    # The header line ``#     glossary: [a, b]`` is read directly: importing jupytext in a
+    # learner's kernel would take seconds.
     index: dict[str, list[str]] = {}
     for path in sorted(folder.glob("[0-9][0-9]_*.py")):
-        ids = (jupytext.read(path).metadata.get("course") or {}).get("glossary") or []
-        for id in [ids] if isinstance(ids, str) else ids:
-            index.setdefault(str(id), []).append(path.stem)
+        found = _GLOSSARY_LINE.search(path.read_text(encoding="utf-8"))
+        for id in re.findall(r"\w+", found.group(1)) if found else ():
+            index.setdefault(id, []).append(path.stem)
     return {id: tuple(stems) for id, stems in index.items()}
 
 

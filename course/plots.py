@@ -143,14 +143,12 @@ class WidgetFigure:
 
     The artists given to :meth:`moving` are drawn over a saved picture of everything else
     (titles, axes, ticks, legends): text is most of a redraw's cost. That picture is made
-    again only when an axis' limits or :attr:`layout` change. Without moving artists, every
-    redraw is whole.
+    again only when an axis' limits change. Without moving artists, every redraw is whole.
     """
 
     def __init__(self, size):
         self.fig = widget_figure(size)
         self.moving_artists = []
-        self.layout = None  # what else the still picture shows (the playground: the sizes n^l)
         self._background = self._key = None
 
     def moving(self, artist):
@@ -162,7 +160,7 @@ class WidgetFigure:
     def png(self) -> bytes:
         """The figure in its current state as PNG bytes."""
         canvas = self.fig.canvas
-        key = (self.layout, [(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes])
+        key = [(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes]
         with plt.rc_context(STYLE):
             if key != self._key or not self.moving_artists:
                 canvas.draw()  # draws everything but the moving artists
@@ -206,8 +204,8 @@ class PlaygroundFigure(WidgetFigure):
         ax.set_title(_("Output ŷ over the plane (x₁, x₂)"))
         ax.legend(
             handles=[
-                Line2D([], [], markerfacecolor=GREY, markeredgecolor="white", label=_("train"), **marker),
-                Line2D([], [], markerfacecolor=GREY, markeredgecolor="black", label=_("test"), **marker),
+                Line2D([], [], markerfacecolor=GREY, markeredgecolor="white", label=_("train points"), **marker),
+                Line2D([], [], markerfacecolor=GREY, markeredgecolor="black", label=_("test points"), **marker),
             ],
             loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=2, fontsize=9, handletextpad=0.1, columnspacing=1.0,
         )  # fmt: skip
@@ -215,8 +213,8 @@ class PlaygroundFigure(WidgetFigure):
         bar.ax.yaxis.set_major_formatter(tick_formatter())
 
         ax = self.ax_loss = add_axes(fig, (0.35, 0.2, 0.27, 0.68))
-        (self.train_line,) = ax.plot([], [], color=TRAIN_COLOR, label=_("train"))
-        (self.test_line,) = ax.plot([], [], color=TEST_COLOR, linestyle="--", label=_("test"))
+        (self.train_line,) = ax.plot([], [], color=TRAIN_COLOR, label=_("train loss"))
+        (self.test_line,) = ax.plot([], [], color=TEST_COLOR, linestyle="--", label=_("test loss"))
         self.moving(self.train_line), self.moving(self.test_line)
         (marker,) = ax.plot([], [], "X", color=RED, markersize=10, zorder=5, clip_on=False)
         self.diverged_marker = self.moving(marker)
@@ -225,7 +223,7 @@ class PlaygroundFigure(WidgetFigure):
         )
         ax.set_title(_("Loss J"))
         ax.set_xlabel(_("step"))
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="best", fontsize=9)  # placed when the still picture is redrawn, with the curves of that time
 
         ax = self.ax_network = fig.add_axes((0.645, 0.1, 0.35, 0.78))
         ax.set_axis_off()
@@ -234,11 +232,11 @@ class PlaygroundFigure(WidgetFigure):
         self.edges = self.moving(ax.add_collection(LineCollection([], zorder=1)))
         (units,) = ax.plot([], [], "o", markerfacecolor="white", markeredgecolor=GREY, zorder=2)
         self.units = self.moving(units)
-        self.network_title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=10)
-        self.layer_labels = [ax.text(0, -0.57, "", ha="center", va="top") for _l in range(8)]
+        ax.set_title(_("The network's weights"))
+        self.layer_labels = [self.moving(ax.text(0, -0.57, "", ha="center", va="top")) for _l in range(8)]
         ax.text(
             0.5, -0.1, _("weights: orange > 0, blue < 0, thicker when |w| is larger"), transform=ax.transAxes,
-            ha="center", va="bottom", fontsize=9, color=GREY,
+            ha="center", va="bottom", fontsize=9, color=GREY, wrap=True,
         )  # fmt: skip
 
     def show_data(self, x_train, y_train, x_test, y_test):
@@ -265,13 +263,10 @@ class PlaygroundFigure(WidgetFigure):
         self.edges.set_linewidths(widths)
         self.units.set_data(*units.T)
         self.units.set_markersize(max(3.5, 7.0 - 0.2 * max(net.sizes)))
-        self.layout = tuple(net.sizes)  # the title and the labels a^l below are part of the still picture
         for l, label in enumerate(self.layer_labels):
             label.set_visible(l <= net.n)
             label.set_position((l / net.n, -0.57))
             label.set_text(f"a{superscript(l)}")
-        sizes = "-".join(map(str, net.sizes))
-        self.network_title.set_text(_("Network {sizes}").format(sizes=sizes))
 
     def show_losses(self, steps, J_train, J_test, diverged_at=None):
         """The loss J on the train and test points at the given steps; a divergence ends the curve with a marker."""

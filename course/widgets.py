@@ -49,7 +49,7 @@ CHECKPOINTS = 30  # points on the playground's loss curves
 STYLE = {"description_width": "initial"}  # French and Spanish descriptions are longer: never cut them
 
 
-def _control(kind, value, description, width="310px", **options):
+def _control(kind, value, description, width="300px", **options):
     if "continuous_update" in kind.class_trait_names():
         options.setdefault("continuous_update", False)  # retrain when the slider is released, not while it moves
     return kind(value=value, description=description, style=STYLE, layout=widgets.Layout(width=width), **options)
@@ -60,6 +60,23 @@ def _readout(slider, digits=3):
     label = widgets.Label(num(slider.value, digits), layout=widgets.Layout(width="auto", min_width="3.5em"))
     slider.observe(lambda change: setattr(label, "value", num(change["new"], digits)), names="value")
     return label
+
+
+def _column(children):
+    return widgets.VBox(children, layout=widgets.Layout(width="370px", margin="0 8px 8px 0"))
+
+
+def _row(children):
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))  # columns wrap on a narrow page
+
+
+def _image():
+    # Shown at its own size (never stretched, so never blurred), narrower if the page is narrow.
+    return widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start", max_width="100%", height="auto"))
+
+
+def _button(description, icon, tooltip=""):
+    return widgets.Button(description=description, icon=icon, tooltip=tooltip, layout=widgets.Layout(width="auto"))
 
 
 def _heading(text):
@@ -154,39 +171,26 @@ class Playground(_Shown):
         batches[-1] = (_("1 (SGD)"), 1)
         self.batch_size = _control(widgets.Dropdown, batch_size or 0, _("batch size"), options=batches)
         self.steps = _control(widgets.IntSlider, steps, _("steps"), min=10, max=1000, step=10)
-        self.train_button = widgets.Button(description=_("train"), icon="play", tooltip=_("train for more steps"))
-        self.step_button = widgets.Button(description=_("one step"), icon="step-forward")
-        self.reset_button = widgets.Button(description=_("reset"), icon="refresh", tooltip=_("a new untrained network"))
+        self.train_button = _button(_("train"), "play", _("train for more steps"))
+        self.step_button = _button(_("one step"), "step-forward")
+        self.reset_button = _button(_("reset"), "refresh", _("a new untrained network"))
         self.noise_readout, self.test_fraction_readout = _readout(self.noise), _readout(self.test_fraction)
         self.alpha_readout = _readout(self.alpha)
-        self.image = widgets.Image(format="png")
+        self.image = _image()
         self.status, self.diagnosis = widgets.HTML(), widgets.HTML()
         self.figure = PlaygroundFigure(points)
 
+        data = [self.dataset, widgets.HBox([self.noise, self.noise_readout]), self.seed]
+        data.insert(2, widgets.HBox([self.test_fraction, self.test_fraction_readout]))
+        training = [widgets.HBox([self.alpha, self.alpha_readout]), self.lam, self.batch_size, self.steps]
+        training.append(widgets.HBox([self.train_button, self.step_button, self.reset_button]))
         self.widget = widgets.VBox(
             [
-                widgets.HBox(
+                _row(
                     [
-                        widgets.VBox(
-                            [
-                                _heading(_("Data")),
-                                self.dataset,
-                                widgets.HBox([self.noise, self.noise_readout]),
-                                widgets.HBox([self.test_fraction, self.test_fraction_readout]),
-                                self.seed,
-                            ]
-                        ),
-                        widgets.VBox([_heading(_("Network")), self.layers, *self.neurons, self.f]),
-                        widgets.VBox(
-                            [
-                                _heading(_("Training")),
-                                widgets.HBox([self.alpha, self.alpha_readout]),
-                                self.lam,
-                                self.batch_size,
-                                self.steps,
-                                widgets.HBox([self.train_button, self.step_button, self.reset_button]),
-                            ]
-                        ),
+                        _column([_heading(_("Data")), *data]),
+                        _column([_heading(_("Network")), self.layers, *self.neurons, self.f]),
+                        _column([_heading(_("Training")), *training]),
                     ]
                 ),
                 self.image,
@@ -263,7 +267,7 @@ class Playground(_Shown):
         self._make_data()
         self.net = Network(self.sizes, f=self.f.value, f_out="sigmoid", seed=self.seed.value)
         self.t, self.diverged_at = 0, None
-        self.checkpoints, self.J_train, self.J_test = [], [], []
+        self.checkpoints, self.J_train, self.J_test, self.history = [], [], [], []
         self._record()
         if draw:
             self.draw()
@@ -276,7 +280,7 @@ class Playground(_Shown):
         while done < steps and self.diverged_at is None:
             k = min(chunk, steps - done)
             try:
-                self.net.train(
+                self.history += self.net.train(
                     self.x_train,
                     self.y_train,
                     self.alpha.value,
@@ -287,12 +291,14 @@ class Playground(_Shown):
                 )
                 self.t += k
             except DivergenceError as error:
+                self.history += error.history
                 self.t += error.step
-                self.diverged_at = self.t
             done += k
             self._record()
-            if self.diverged_at is None and divergence_step(self.J_train) is not None:
-                self.diverged_at = self.t
+            if divergence_step(self.J_train) is not None:
+                # The checkpoints are a few steps apart: the cost of each step says when, if it can.
+                step = divergence_step(self.history)
+                self.diverged_at = step if step is not None and step > self.t - k else self.t
         self.draw()
 
     def retrain(self):
@@ -309,11 +315,15 @@ class Playground(_Shown):
             right = self.net.predict(self.x_test) == self.y_test
         self.status.value = html.escape(
             ngettext(
-                "After {steps} step: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
-                "After {steps} steps: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
+                "Network {sizes} after {steps} step: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
+                "Network {sizes} after {steps} steps: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
                 self.t,
             ).format(
-                steps=self.t, train=num(self.J_train[-1]), test=num(self.J_test[-1]), accuracy=_percent(right.mean())
+                sizes="-".join(map(str, self.net.sizes)),
+                steps=self.t,
+                train=num(self.J_train[-1]),
+                test=num(self.J_test[-1]),
+                accuracy=_percent(right.mean()),
             )
         )
         self.messages = diagnose(
@@ -373,12 +383,12 @@ class AlphaExplorer(_Shown):
         self.f = _control(
             widgets.Dropdown, f, _("activation f"), options=[(_(name), key) for key, name in ACTIVATIONS.items()]
         )
-        self.image = widgets.Image(format="png")
+        self.image = _image()
         self.result, self.diagnosis = widgets.HTML(), widgets.HTML()
         self.figure = AlphaFigure()
         self.widget = widgets.VBox(
             [
-                widgets.HBox([widgets.HBox([self.alpha, self.alpha_readout]), self.steps, self.f]),
+                _row([widgets.HBox([self.alpha, self.alpha_readout]), self.steps, self.f]),
                 self.image,
                 self.result,
                 self.diagnosis,
@@ -571,8 +581,8 @@ class Stepper(_Shown):
             )
         self.steps = steps
 
-        self.previous_button = widgets.Button(description=_("previous"), icon="arrow-left")
-        self.next_button = widgets.Button(description=_("next"), icon="arrow-right")
+        self.previous_button = _button(_("previous"), "arrow-left")
+        self.next_button = _button(_("next"), "arrow-right")
         self.position = widgets.Label()
         self.math = widgets.HTMLMath(layout=widgets.Layout(overflow="auto"))
         self.widget = widgets.VBox([widgets.HBox([self.previous_button, self.next_button, self.position]), self.math])
@@ -623,7 +633,7 @@ class GradientCheckView(_Shown):
 
     def __init__(self, net, x, y, lam=0.0, dW=None, db=None, eps=1e-5):
         self.net, self.x, self.y, self.lam, self.eps = net, x, y, lam, eps
-        self.image, self.verdict = widgets.Image(format="png"), widgets.HTML()
+        self.image, self.verdict = _image(), widgets.HTML()
         self.widget = widgets.VBox([self.image, self.verdict])
         self.update(dW, db)
 
