@@ -204,8 +204,12 @@ def placeholders(text: str) -> Counter:
 
 
 def protected(text: str) -> Counter:
-    """Maths, inline code and link targets: they must come through translation unchanged."""
-    return Counter(MATH.findall(text) + CODE.findall(text) + LINK.findall(text))
+    """Maths, inline code and link targets: they must come through translation unchanged.
+
+    The one change allowed is a decimal comma written the LaTeX way, ``$\\lambda = 0{,}3$``.
+    """
+    maths = [re.sub(r"(\d)\{,\}(\d)", r"\1.\2", m) for m in MATH.findall(text)]
+    return Counter(maths + CODE.findall(text) + LINK.findall(text))
 
 
 # Words that are frequent in English prose and are not words of French, Spanish or

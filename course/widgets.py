@@ -49,7 +49,7 @@ CHECKPOINTS = 30  # points on the playground's loss curves
 STYLE = {"description_width": "initial"}  # French and Spanish descriptions are longer: never cut them
 
 
-def _control(kind, value, description, width="300px", **options):
+def _control(kind, value, description, width="280px", **options):
     if "continuous_update" in kind.class_trait_names():
         options.setdefault("continuous_update", False)  # retrain when the slider is released, not while it moves
     return kind(value=value, description=description, style=STYLE, layout=widgets.Layout(width=width), **options)
@@ -63,7 +63,7 @@ def _readout(slider, digits=3):
 
 
 def _column(children):
-    return widgets.VBox(children, layout=widgets.Layout(width="370px", margin="0 8px 8px 0"))
+    return widgets.VBox(children, layout=widgets.Layout(width="340px", margin="0 8px 8px 0"))
 
 
 def _row(children):
@@ -155,9 +155,10 @@ class Playground(_Shown):
         self.layers = _control(widgets.IntSlider, layers, _("hidden layers"), min=0, max=MAX_LAYERS)
         per_layer = [neurons] * MAX_LAYERS if np.ndim(neurons) == 0 else [*neurons, *[8] * (MAX_LAYERS - len(neurons))]
         self.neurons = [
-            _control(widgets.IntSlider, k, _("neurons in layer {l}").format(l=l), min=1, max=MAX_UNITS)
+            _control(widgets.IntSlider, k, _("layer {l}").format(l=l), min=1, max=MAX_UNITS)
             for l, k in enumerate(per_layer, start=1)
         ]
+        self.neurons_label = widgets.Label(_("neurons per hidden layer:"))
         self.f = _control(
             widgets.Dropdown, f, _("activation f"), options=[(_(name), key) for key, name in ACTIVATIONS.items()]
         )
@@ -189,7 +190,7 @@ class Playground(_Shown):
                 _row(
                     [
                         _column([_heading(_("Data")), *data]),
-                        _column([_heading(_("Network")), self.layers, *self.neurons, self.f]),
+                        _column([_heading(_("Network")), self.layers, self.neurons_label, *self.neurons, self.f]),
                         _column([_heading(_("Training")), *training]),
                     ]
                 ),
@@ -217,6 +218,7 @@ class Playground(_Shown):
     def _show_neuron_sliders(self):
         for l, slider in enumerate(self.neurons, start=1):
             slider.layout.display = None if l <= self.layers.value else "none"
+        self.neurons_label.layout.display = None if self.layers.value else "none"
 
     def _changed(self, change):
         self._show_neuron_sliders()
@@ -575,8 +577,8 @@ class Stepper(_Shown):
                     _("Update of layer {l}: a step of size α = {alpha} against the gradient").format(
                         l=l, alpha=num(alpha)
                     ),
-                    rf"W^{{{l}}} \leftarrow W^{{{l}}} - \alpha\, dW^{{{l}}} = {M(W[l])} - {alpha_tex} {M(net.dW[l])} = {M(net.W[l])}"
-                    rf"\\ b^{{{l}}} \leftarrow b^{{{l}}} - \alpha\, db^{{{l}}} = {M(b[l])} - {alpha_tex} {M(net.db[l])} = {M(net.b[l])}",
+                    rf"\begin{{aligned}} W^{{{l}}} &\leftarrow W^{{{l}}} - \alpha\, dW^{{{l}}} = {M(W[l])} - {alpha_tex} {M(net.dW[l])} = {M(net.W[l])}"
+                    rf" \\ b^{{{l}}} &\leftarrow b^{{{l}}} - \alpha\, db^{{{l}}} = {M(b[l])} - {alpha_tex} {M(net.db[l])} = {M(net.b[l])} \end{{aligned}}",
                 )
             )
         self.steps = steps

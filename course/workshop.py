@@ -54,6 +54,8 @@ def instructor_guide(lang: str) -> str:
                 "This guide is generated from the lessons by `python -m course build`. Exercise ids such as 04.1 are the same in every language, so a room where learners use different languages can work on the same exercise together."
             ),
             "## " + _("Schedule"),
+        ]
+        table = [
             "| {} | {} | {} | {} |".format(_("Start"), _("Lesson"), _("Teaching (min)"), _("Exercises (min)")),
             "| --- | --- | ---: | ---: |",
         ]
@@ -62,14 +64,14 @@ def instructor_guide(lang: str) -> str:
             minutes = nb.metadata["course"]["minutes"]
             length = minutes["teaching"] + minutes["exercises"]
             if since_break + length > BREAK_EVERY:
-                out.append("| {} | *{}* | 10 | |".format(_clock(clock), _("Break")))
+                table.append("| {} | *{}* | 10 | |".format(_clock(clock), _("Break")))
                 clock, since_break = clock + 10, 0
             title, _rest = _title_and_rest(_tagged(nb, "objectives")[0])
-            out.append(
+            table.append(
                 f"| {_clock(clock)} | [{title}](../{lang}/{stem}.ipynb) | {minutes['teaching']} | {minutes['exercises']} |"
             )
             clock, since_break = clock + length, since_break + length
-        out.append(_("Total: {minutes} minutes.").format(minutes=clock))
+        out += ["\n".join(table), _("Total: {minutes} minutes.").format(minutes=clock)]
         out += ["## " + _("Before the workshop"), _checklist(lang)]
         out += ["## " + _("Solutions"), _solutions(lang)]
         for stem, nb in lessons:

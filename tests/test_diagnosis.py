@@ -97,7 +97,7 @@ def test_dead_relus_count_hidden_units_never_positive():
 
 
 def test_dead_relus_after_a_bias_pushed_far_below_zero():
-    x, y = moons(m=30)
+    x, _y = moons(m=30)
     net = Network([2, 6, 6, 1], f="relu", seed=0)
     net.b[1][:] = -100.0
     net.forward(x)

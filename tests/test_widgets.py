@@ -258,7 +258,7 @@ def test_stepper_walks_through_forward_backward_and_update():
     assert stepper.position.value == "Step 14 of 14" and stepper.next_button.disabled
     stepper.next_button.click()
     assert stepper.index == 13
-    heads = [f.split(" =")[0].split(" \\leftarrow")[0] for f in formulas]
+    heads = [f.removeprefix("\\begin{aligned} ").split(" =")[0].split(" &\\leftarrow")[0] for f in formulas]
     assert heads == [
         "z^{1}", "a^{1}", "z^{2}", "a^{2}", "\\hat y", "dz^{2}", "dW^{2}", "db^{2}", "da^{1}",
         "dz^{1}", "dW^{1}", "db^{1}", "W^{1}", "W^{2}",
@@ -277,9 +277,12 @@ def test_stepper_numbers_are_the_engines():
     assert stepper.steps[3].formula.endswith(tex_matrix(a2))
     da2 = (a2 - y) / (a2 * (1 - a2))
     dz2, dW2, db2, da1 = layer_backward(2, da2, a1, z2, net.W[2], "sigmoid")
+    assert stepper.steps[4].formula.endswith(tex_matrix(da2))
+    assert stepper.steps[5].formula.endswith(tex_matrix(dz2))
     assert stepper.steps[6].formula.endswith(tex_matrix(dW2))
+    assert stepper.steps[7].formula.endswith(tex_matrix(db2))
     assert stepper.steps[8].formula.endswith(tex_matrix(da1))
-    assert stepper.steps[-1].formula.split("\\\\")[0].endswith(tex_matrix(net.W[2] - 0.5 * dW2))
+    assert stepper.steps[-1].formula.split(" \\\\ ")[0].endswith(tex_matrix(net.W[2] - 0.5 * dW2))
 
 
 def test_stepper_writes_numbers_for_the_language():

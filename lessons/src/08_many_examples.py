@@ -32,7 +32,7 @@ from course.activations import ACTIVATIONS, sigmoid
 from course.data import moons
 from course.exercises import check
 from course.i18n import _, num
-from course.plots import CLASS_CMAP, class_colors, figure, grid
+from course.plots import BLUE, CLASS_CMAP, ORANGE, figure, grid
 
 # %% [markdown]
 # ## $m$ examples, one per column
@@ -235,8 +235,10 @@ for ax, (lam, big) in zip(axes, trained.items(), strict=True):
     y_grid = big.forward(x_grid).reshape(80, 80)
     ax.imshow(y_grid, origin="lower", extent=extent, cmap=CLASS_CMAP, vmin=0.0, vmax=1.0, aspect="auto")
     ax.contour(y_grid, levels=[0.5], extent=extent, origin="lower", colors="black", linewidths=1.0)
-    ax.scatter(x_test[0], x_test[1], c=class_colors(y_test), s=5, alpha=0.35)
-    ax.scatter(x_train[0], x_train[1], c=class_colors(y_train), s=30, edgecolors="black", linewidths=0.8)
+    ax.scatter(x_test[0], x_test[1], c=np.where(y_test[0] > 0.5, ORANGE, BLUE), s=5, alpha=0.35)
+    ax.scatter(
+        x_train[0], x_train[1], c=np.where(y_train[0] > 0.5, ORANGE, BLUE), s=30, edgecolors="black", linewidths=0.8
+    )
     ax.set_title(f"λ = {num(lam)}")
     ax.set_xlabel("x₁")
     ax.grid(False)
