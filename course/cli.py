@@ -17,18 +17,27 @@ LESSONS = ROOT / "lessons"
 INTERFACE_LOCALES = {"fr": "fr_FR", "es": "es_ES", "pt_BR": "pt_BR"}
 
 
+def interface_locale(lang: str) -> str | None:
+    """JupyterLab's locale for ``lang`` (``"fr_FR"``), if its language pack is installed here."""
+    import importlib.util
+
+    locale = INTERFACE_LOCALES.get(lang)
+    if locale is None or importlib.util.find_spec(f"jupyterlab_language_pack_{locale}") is None:
+        return None
+    return locale
+
+
 def interface_settings(lang: str, folder: Path) -> Path | None:
     """JupyterLab settings that set its interface language, if that language pack is installed.
 
     The settings are a copy of the environment's own, plus an override of the
     translation plugin's locale; ``None`` when JupyterLab has to stay in English.
     """
-    import importlib.util
     import json
     import shutil
 
-    locale = INTERFACE_LOCALES.get(lang)
-    if locale is None or importlib.util.find_spec(f"jupyterlab_language_pack_{locale}") is None:
+    locale = interface_locale(lang)
+    if locale is None:
         return None
     own = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
     if own.is_dir():
@@ -99,6 +108,14 @@ def list_lessons(args) -> int:
     return 0
 
 
+def lite(args) -> int:
+    """Build the course as a static JupyterLite site: every language, Python running in the browser."""
+    from .lite import build_site
+
+    print(build_site(Path(args.output), default_lang=normalize(args.lang)))
+    return 0
+
+
 def links(args) -> int:
     """Links that open the course for a room: Binder, and JupyterHub through nbgitpuller."""
     from .workshop import binder_link, nbgitpuller_link
@@ -155,6 +172,10 @@ def parser() -> argparse.ArgumentParser:
     p_links.add_argument("--branch", default="main")
     p_links.add_argument("--lang", nargs="*", help="languages (default: all)")
     p_links.set_defaults(run=links)
+    p_lite = sub.add_parser("lite", help="build a static JupyterLite site of the lessons (Python in the browser)")
+    p_lite.add_argument("--output", default=str(ROOT / "_output" / "lite"), help="folder of the site")
+    p_lite.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="interface language")
+    p_lite.set_defaults(run=lite)
     p_build = sub.add_parser("build", help="execute the lesson sources into lessons/<lang>/")
     p_build.add_argument("--lang", nargs="*", help="languages (default: all)")
     p_build.add_argument("--only", nargs="*", help="lesson number prefixes, e.g. 04 05")

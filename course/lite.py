@@ -4,38 +4,34 @@ The site holds the built notebooks of every language (``files/<lang>/``), the co
 wheel with its translation catalogs, and the wheels of its pure-Python dependencies that
 Pyodide does not ship (babel, ipywidgets) in the piplite index ``pypi/all.json``. Each copied
 notebook starts with a ``%pip install`` cell; the repository's notebooks are not touched.
-``jupyter lite build`` needs no network; pip fetches the babel and ipywidgets wheels from its
-index (or cache) unless they were fetched before.
+``jupyter lite build`` needs no network, nor does the course's wheel (built with the
+setuptools installed here); pip takes the babel and ipywidgets wheels from its index or cache.
 
 Pyodide itself (with numpy and matplotlib) is loaded from its CDN when a learner starts a
 kernel, so the site needs the network at run time. For a fully offline site, build with the
 full Pyodide release tarball of the version the kernel expects (``jupyter lite build --pyodide
-pyodide-<version>.tar.bz2``, or ``PyodideAddon.pyodide_url`` in ``jupyter_lite_config.json``);
-it adds about 200 MB to the site.
+pyodide-<version>.tar.bz2``, or ``PyodideAddon.pyodide_url`` in ``jupyter_lite_config.json``),
+which the site then serves with every package Pyodide ships (about 180 MB per JupyterLite's docs).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
 
-from .cli import INTERFACE_LOCALES
-from .i18n import LANGUAGES, CourseError, normalize
+from .cli import interface_locale
+from .i18n import LANGUAGES, CourseError, _, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
-LOCALES = ROOT / "locales"
 # The `lite` extra; setuptools builds the course wheel without fetching a build backend.
 LITE_MODULES = ("jupyterlite_core", "jupyterlite_pyodide_kernel", "setuptools")
 # Imported by the course in the browser and missing from Pyodide; comm, IPython and traitlets
@@ -44,14 +40,6 @@ BROWSER_WHEELS = ("babel", "ipywidgets")
 # --no-deps: the course's metadata also lists what only a desktop needs (jupyterlab, jupytext,
 # nbclient...), which cannot install in Pyodide; numpy and matplotlib come from Pyodide itself.
 INSTALL_CELL = "%pip install -q --no-deps backprop-course babel ipywidgets numpy matplotlib"
-
-
-def interface_locale(lang: str) -> str | None:
-    """JupyterLab's locale for ``lang`` (``"fr_FR"``), if its language pack is installed here."""
-    locale = INTERFACE_LOCALES.get(lang)
-    if locale is None or importlib.util.find_spec(f"jupyterlab_language_pack_{locale}") is None:
-        return None
-    return locale
 
 
 def overrides(default_lang: str) -> dict:
@@ -86,36 +74,14 @@ def copy_notebooks(langs, contents: Path) -> list[Path]:
     return copied
 
 
-def add_catalogs(wheel: Path) -> None:
-    """Put ``locales/*/LC_MESSAGES/*.po`` in the course wheel as ``course/locales/``, where
-    :mod:`course.i18n` looks without a source tree, unless the wheel has them already."""
-    with zipfile.ZipFile(wheel) as old:
-        entries = [(info, old.read(info)) for info in old.infolist()]
-    if any(info.filename.startswith("course/locales/") for info, _data in entries):
-        return
-    record_info, record = next((i, d) for i, d in entries if i.filename.endswith(".dist-info/RECORD"))
-    entries.remove((record_info, record))
-    lines = record.decode().splitlines()
-    for po in sorted(LOCALES.glob("*/LC_MESSAGES/*.po")):
-        name, data = f"course/locales/{po.relative_to(LOCALES).as_posix()}", po.read_bytes()
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        entries.append((name, data))
-        lines.append(f"{name},sha256={digest},{len(data)}")
-    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as new:
-        for info, data in entries:
-            new.writestr(info, data)
-        new.writestr(record_info, "\n".join(lines) + "\n")
-
-
 def build_wheels(folder: Path) -> list[Path]:
-    """The course's wheel (with its catalogs) and the browser dependencies', at the versions installed here."""
+    """The course's wheel (its catalogs included) and the browser dependencies', at the versions installed here."""
     pins = [f"{name}=={version(name)}" for name in BROWSER_WHEELS]
     # Built from a copy, so that setuptools leaves no build/ or egg-info behind in the repository.
     with tempfile.TemporaryDirectory(prefix="course-source-") as source:
         ignore = shutil.ignore_patterns(".*", "_output", "lessons", "build", "dist", "*.egg-info", "__pycache__")
         shutil.copytree(ROOT, source, ignore=ignore, dirs_exist_ok=True)
         run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", folder, source, *pins])
-    add_catalogs(next(folder.glob("backprop_course-*.whl")))
     return sorted(folder.glob("*.whl"))
 
 
@@ -130,18 +96,26 @@ def build_site(output: Path, langs=LANGUAGES, default_lang: str = "en") -> Path:
     missing = [m for m in LITE_MODULES if importlib.util.find_spec(m) is None]
     if missing:
         raise CourseError(
-            f"JupyterLite is not installed ({', '.join(missing)} missing): pip install 'backprop-course[lite]'"
+            _("JupyterLite is not installed ({missing} missing): run pip install 'backprop-course[lite]'.").format(
+                missing=", ".join(missing)
+            )
         )
     langs, default_lang = [normalize(lang) for lang in langs], normalize(default_lang)
     output = Path(output).resolve()
     if output.exists() and any(output.iterdir()):
         if not (output / "jupyter-lite.json").exists():
-            raise CourseError(f"{output} is not empty and holds no JupyterLite site: choose another folder.")
+            raise CourseError(
+                _("{folder} is not empty and holds no JupyterLite site: choose another folder.").format(folder=output)
+            )
         shutil.rmtree(output)  # a previous build: start afresh so no stale notebook stays listed
     with tempfile.TemporaryDirectory(prefix="course-lite-") as tmp:
         lite_dir = Path(tmp)
         if not copy_notebooks(langs, lite_dir / "files"):
-            raise CourseError(f"No built notebooks in {LESSONS}/<lang>/: run python -m course build first.")
+            raise CourseError(
+                _("There are no built notebooks in {folder}: run python -m course build first.").format(
+                    folder=f"{LESSONS}/<lang>/"
+                )
+            )
         # Wheels in the lite dir's pypi/ are copied to the site and indexed in pypi/all.json.
         build_wheels(lite_dir / "pypi")
         config = {

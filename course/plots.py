@@ -56,7 +56,8 @@ def figure(ncols: int = 1, nrows: int = 1, size=None, **kwargs):
 
 # The widgets' figures ------------------------------------------------------------------
 # They are made without pyplot: a widget draws its own figure into a PNG, and a notebook's
-# inline backend must not show it a second time at the end of the cell.
+# inline backend must not show it a second time at the end of the cell. Their titles sit
+# at a fixed height (y=1.02): placing them around the tick labels costs a good part of a redraw.
 
 # Pale blue to white to pale orange: the points, in full colour, stand out on it.
 CLASS_CMAP = LinearSegmentedColormap.from_list("course_classes", ["#8fbbd9", "#ffffff", "#ffbf86"]).with_extremes(
@@ -201,7 +202,7 @@ class PlaygroundFigure(WidgetFigure):
             for edge, w in (("white", 0.6), ("black", 0.8))
         )
         ax.grid(False)
-        ax.set_title(_("Output ŷ over the plane (x₁, x₂)"))
+        ax.set_title(_("Output ŷ over the plane (x₁, x₂)"), y=1.02)
         ax.legend(
             handles=[
                 Line2D([], [], markerfacecolor=GREY, markeredgecolor="white", label=_("train points"), **marker),
@@ -221,7 +222,7 @@ class PlaygroundFigure(WidgetFigure):
         self.diverged_text = self.moving(
             ax.text(0.03, 0.96, "", transform=ax.transAxes, va="top", color=RED, fontsize=9, fontweight="bold")
         )
-        ax.set_title(_("Loss J"))
+        ax.set_title(_("Loss J"), y=1.02)
         ax.set_xlabel(_("step"))
         ax.legend(loc="best", fontsize=9)  # placed when the still picture is redrawn, with the curves of that time
 
@@ -232,7 +233,7 @@ class PlaygroundFigure(WidgetFigure):
         self.edges = self.moving(ax.add_collection(LineCollection([], zorder=1)))
         (units,) = ax.plot([], [], "o", markerfacecolor="white", markeredgecolor=GREY, zorder=2)
         self.units = self.moving(units)
-        ax.set_title(_("The network's weights"))
+        ax.set_title(_("The network's weights"), y=1.02)
         self.layer_labels = [self.moving(ax.text(0, -0.57, "", ha="center", va="top")) for _l in range(8)]
         ax.text(
             0.5, -0.1, _("weights: orange > 0, blue < 0, thicker when |w| is larger"), transform=ax.transAxes,
@@ -298,7 +299,7 @@ class AlphaFigure(WidgetFigure):
         ax.set_yscale("log")
         localize(ax)
         ax.yaxis.set_minor_formatter(NullFormatter())
-        ax.set_title(_("Loss $J$ for several learning rates α"))
+        ax.set_title(_("Loss $J$ for several learning rates α"), y=1.02)
         ax.set_xlabel(_("step"))
         self.lines, self.ends = [], []
 

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
+from babel.numbers import format_percent
 
 from . import losses
 from .activations import activation
@@ -88,8 +89,6 @@ def _sentences(sentences):
 
 
 def _percent(fraction):
-    from babel.numbers import format_percent
-
     return format_percent(fraction, locale=get_language())
 
 
@@ -181,10 +180,19 @@ class Playground(_Shown):
         self.status, self.diagnosis = widgets.HTML(), widgets.HTML()
         self.figure = PlaygroundFigure(points)
 
-        data = [self.dataset, widgets.HBox([self.noise, self.noise_readout]), self.seed]
-        data.insert(2, widgets.HBox([self.test_fraction, self.test_fraction_readout]))
-        training = [widgets.HBox([self.alpha, self.alpha_readout]), self.lam, self.batch_size, self.steps]
-        training.append(widgets.HBox([self.train_button, self.step_button, self.reset_button]))
+        data = [
+            self.dataset,
+            widgets.HBox([self.noise, self.noise_readout]),
+            widgets.HBox([self.test_fraction, self.test_fraction_readout]),
+            self.seed,
+        ]
+        training = [
+            widgets.HBox([self.alpha, self.alpha_readout]),
+            self.lam,
+            self.batch_size,
+            self.steps,
+            widgets.HBox([self.train_button, self.step_button, self.reset_button]),
+        ]
         self.widget = widgets.VBox(
             [
                 _row(
@@ -200,9 +208,8 @@ class Playground(_Shown):
             ]
         )
         self._held, self._pending, self._data_key = 0, False, None
-        for control in (self.dataset, self.noise, self.test_fraction, self.seed, self.layers, *self.neurons):
-            control.observe(self._changed, names="value")
-        for control in (self.f, self.alpha, self.lam, self.batch_size, self.steps):
+        controls = [self.dataset, self.noise, self.test_fraction, self.seed, self.layers, *self.neurons, self.f]
+        for control in [*controls, self.alpha, self.lam, self.batch_size, self.steps]:
             control.observe(self._changed, names="value")
         self.train_button.on_click(lambda _button: self.train())
         self.step_button.on_click(lambda _button: self.train(1))
@@ -369,13 +376,8 @@ class AlphaExplorer(_Shown):
         noise=0.1,
         seed=0,
     ):
-        self.alphas, self.hidden, self.batch_size, self.seed, self.dataset_name = (
-            tuple(alphas),
-            hidden,
-            batch_size,
-            seed,
-            dataset,
-        )
+        self.alphas, self.hidden, self.dataset_name = tuple(alphas), tuple(hidden), dataset
+        self.batch_size, self.seed = batch_size, seed
         self.x, self.y = make_dataset(dataset, m=m, noise=noise, seed=seed)
         self.alpha = _control(
             widgets.FloatLogSlider, alpha, _("learning rate α"), base=10, min=-4, max=1, step=0.1, readout=False
@@ -466,7 +468,8 @@ def tex_number(x, digits=3) -> str:
     text = num(x, digits)
     if "×" in text:
         mantissa, power = text.split(" × 10")
-        return rf"{tex_number(float(mantissa.replace(',', '.')), digits)} \times 10^{{{power.translate(_FROM_SUPERSCRIPT)}}}"
+        mantissa = float(mantissa.replace(",", ".").replace("−", "-"))
+        return rf"{tex_number(mantissa, digits)} \times 10^{{{power.translate(_FROM_SUPERSCRIPT)}}}"
     text = text.replace("−", "-").replace("∞", r"\infty").replace("NaN", r"\text{NaN}")
     return text.replace(",", "{,}").replace("\u202f", r"\,").replace("\xa0", r"\,")
 
@@ -484,13 +487,95 @@ class Step(NamedTuple):
     formula: str
 
 
+def backprop_steps(net, x, y, alpha, digits=3) -> list[Step]:
+    """Forward pass, backward pass and update of ``net`` on one example (x, y), as a list of :class:`Step` (lesson 09).
+
+    The numbers are the engine's: ``net.forward``, ``net.backward`` and ``net.update`` (that
+    is, ``layer_forward`` and ``layer_backward``) run once, and the formulas show what they
+    computed. ``net`` is updated with α = ``alpha``.
+    """
+    n, M = net.n, lambda A: tex_matrix(A, digits)
+    W, b = {l: net.W[l].copy() for l in range(1, n + 1)}, {l: net.b[l].copy() for l in range(1, n + 1)}
+    net.forward(x)
+    L = net.cost(y)
+    net.backward(y)
+    net.update(alpha)
+
+    steps = []
+    for l in range(1, n + 1):
+        z, a, a_prev = net.z[l], net.a[l], net.a[l - 1]
+        steps.append(
+            Step(
+                _("Forward pass, layer {l}: the pre-activation $z^{l}$").format(l=l),
+                rf"z^{{{l}}} = W^{{{l}}} a^{{{l - 1}}} + b^{{{l}}} = {M(W[l])} {M(a_prev)} + {M(b[l])} = {M(z)}",
+            )
+        )
+        fl = _TEX_F.get(net.f[l], rf"\operatorname{{{net.f[l]}}}")
+        steps.append(
+            Step(
+                _("Forward pass, layer {l}: the activation $a^{l}$").format(l=l),
+                rf"a^{{{l}}} = f^{{{l}}}(z^{{{l}}}) = {fl}{M(z)} = {M(a)}",
+            )
+        )
+    steps.append(
+        Step(
+            _(
+                r"The loss $L$ of the output $\hat y = a^{n}$ against the target $y$, and its derivative $da^{n}$"
+            ).format(n=n),
+            rf"\hat y = a^{{{n}}} = {M(net.a[n])}, \quad y = {M(y)}, \quad L = {tex_number(L, digits)}, \quad "
+            rf"da^{{{n}}} = \frac{{\partial L}}{{\partial a^{{{n}}}}} = {M(net.da[n])}",
+        )
+    )
+    for l in range(n, 0, -1):
+        f_prime = activation(net.f[l])[1](net.z[l])
+        product = (
+            rf"{M(net.da[l])} \odot {M(f_prime)}"
+            if net.f[l] != "softmax"
+            else rf"J_{{\text{{softmax}}}}^T {M(net.da[l])}"
+        )
+        steps.append(
+            Step(
+                _("Backward pass, layer {l}: $dz^{l}$, the derivative with respect to the pre-activation").format(l=l),
+                rf"dz^{{{l}}} = da^{{{l}}} \odot f'^{{{l}}}(z^{{{l}}}) = {product} = {M(net.dz[l])}",
+            )
+        )
+        steps.append(
+            Step(
+                _("Backward pass, layer {l}: $dW^{l}$, the derivative with respect to the weights").format(l=l),
+                rf"dW^{{{l}}} = dz^{{{l}}} \, (a^{{{l - 1}}})^T = {M(net.dz[l])} {M(net.a[l - 1].T)} = {M(net.dW[l])}",
+            )
+        )
+        steps.append(
+            Step(
+                _("Backward pass, layer {l}: $db^{l}$, the derivative with respect to the bias").format(l=l),
+                rf"db^{{{l}}} = dz^{{{l}}} = {M(net.db[l])}",
+            )
+        )
+        if l > 1:
+            steps.append(
+                Step(
+                    _("Backward pass, layer {l}: $da^{k}$, passed on to layer {k}").format(l=l, k=l - 1),
+                    rf"da^{{{l - 1}}} = (W^{{{l}}})^T dz^{{{l}}} = {M(W[l].T)} {M(net.dz[l])} = {M(net.da[l - 1])}",
+                )
+            )
+    for l in range(1, n + 1):
+        alpha_tex = tex_number(alpha, digits)
+        steps.append(
+            Step(
+                _("Update of layer {l}: a step of size α = {alpha} against the gradient").format(l=l, alpha=num(alpha)),
+                rf"\begin{{aligned}} W^{{{l}}} &\leftarrow W^{{{l}}} - \alpha\, dW^{{{l}}} = {M(W[l])} - {alpha_tex} {M(net.dW[l])} = {M(net.W[l])}"
+                rf" \\ b^{{{l}}} &\leftarrow b^{{{l}}} - \alpha\, db^{{{l}}} = {M(b[l])} - {alpha_tex} {M(net.db[l])} = {M(net.b[l])} \end{{aligned}}",
+            )
+        )
+    return steps
+
+
 class Stepper(_Shown):
     """One example through the forward pass, the backward pass and the update, one formula at a time (lesson 09).
 
     The network (``sizes``, activations ``f`` and ``f_out``, ``seed``), the example (x, y)
-    and α are the learner's. Every number comes from the engine: ``Network.forward`` and
-    ``Network.backward`` (that is, ``layer_forward`` and ``layer_backward``) and
-    ``Network.update``. Buttons previous and next; ``.formula`` is the current step's LaTeX.
+    and α are the learner's; the numbers are the engine's (see :func:`backprop_steps`).
+    Buttons previous and next; ``.formula`` is the current step's LaTeX, ``.title`` its sentence.
     """
 
     def __init__(
@@ -498,90 +583,11 @@ class Stepper(_Shown):
     ):
         self.net = net = Network(sizes, f=f, f_out=f_out, loss=loss, seed=seed)
         rng = np.random.default_rng(seed)
-        n, M = net.n, lambda A: tex_matrix(A, digits)
-        self.x = (
-            np.round(rng.uniform(-1, 1, (net.sizes[0], 1)), 2) if x is None else np.asarray(x, float).reshape(-1, 1)
-        )
+        self.x = np.round(rng.uniform(-1, 1, (sizes[0], 1)), 2) if x is None else np.asarray(x, float).reshape(-1, 1)
         if y is None:
-            y = np.eye(net.sizes[-1])[:, :1] if net.f[n] == "softmax" else np.ones((net.sizes[-1], 1))
+            y = np.eye(net.sizes[-1])[:, :1] if net.f[net.n] == "softmax" else np.ones((net.sizes[-1], 1))
         self.y, self.alpha_value = np.asarray(y, float).reshape(-1, 1), alpha
-        W, b = {l: net.W[l].copy() for l in range(1, n + 1)}, {l: net.b[l].copy() for l in range(1, n + 1)}
-        net.forward(self.x)
-        L = net.cost(self.y)
-        net.backward(self.y)
-        net.update(alpha)
-
-        steps = []
-        for l in range(1, n + 1):
-            z, a, a_prev = net.z[l], net.a[l], net.a[l - 1]
-            steps.append(
-                Step(
-                    _("Forward pass, layer {l}: the pre-activation $z^{l}$").format(l=l),
-                    rf"z^{{{l}}} = W^{{{l}}} a^{{{l - 1}}} + b^{{{l}}} = {M(W[l])} {M(a_prev)} + {M(b[l])} = {M(z)}",
-                )
-            )
-            fl = _TEX_F.get(net.f[l], rf"\operatorname{{{net.f[l]}}}")
-            steps.append(
-                Step(
-                    _("Forward pass, layer {l}: the activation $a^{l}$").format(l=l),
-                    rf"a^{{{l}}} = f^{{{l}}}(z^{{{l}}}) = {fl}{M(z)} = {M(a)}",
-                )
-            )
-        steps.append(
-            Step(
-                _(
-                    r"The loss $L$ of the output $\hat y = a^{n}$ against the target $y$, and its derivative $da^{n}$"
-                ).format(n=n),
-                rf"\hat y = a^{{{n}}} = {M(net.a[n])}, \quad y = {M(self.y)}, \quad L = {tex_number(L, digits)}, \quad "
-                rf"da^{{{n}}} = \frac{{\partial L}}{{\partial a^{{{n}}}}} = {M(net.da[n])}",
-            )
-        )
-        for l in range(n, 0, -1):
-            f_prime = activation(net.f[l])[1](net.z[l])
-            product = (
-                rf"{M(net.da[l])} \odot {M(f_prime)}"
-                if net.f[l] != "softmax"
-                else rf"J_{{\text{{softmax}}}}^T {M(net.da[l])}"
-            )
-            steps.append(
-                Step(
-                    _("Backward pass, layer {l}: $dz^{l}$, the derivative with respect to the pre-activation").format(
-                        l=l
-                    ),
-                    rf"dz^{{{l}}} = da^{{{l}}} \odot f'^{{{l}}}(z^{{{l}}}) = {product} = {M(net.dz[l])}",
-                )
-            )
-            steps.append(
-                Step(
-                    _("Backward pass, layer {l}: $dW^{l}$, the derivative with respect to the weights").format(l=l),
-                    rf"dW^{{{l}}} = dz^{{{l}}} \, (a^{{{l - 1}}})^T = {M(net.dz[l])} {M(net.a[l - 1].T)} = {M(net.dW[l])}",
-                )
-            )
-            steps.append(
-                Step(
-                    _("Backward pass, layer {l}: $db^{l}$, the derivative with respect to the bias").format(l=l),
-                    rf"db^{{{l}}} = dz^{{{l}}} = {M(net.db[l])}",
-                )
-            )
-            if l > 1:
-                steps.append(
-                    Step(
-                        _("Backward pass, layer {l}: $da^{k}$, passed on to layer {k}").format(l=l, k=l - 1),
-                        rf"da^{{{l - 1}}} = (W^{{{l}}})^T dz^{{{l}}} = {M(W[l].T)} {M(net.dz[l])} = {M(net.da[l - 1])}",
-                    )
-                )
-        for l in range(1, n + 1):
-            alpha_tex = tex_number(alpha, digits)
-            steps.append(
-                Step(
-                    _("Update of layer {l}: a step of size α = {alpha} against the gradient").format(
-                        l=l, alpha=num(alpha)
-                    ),
-                    rf"\begin{{aligned}} W^{{{l}}} &\leftarrow W^{{{l}}} - \alpha\, dW^{{{l}}} = {M(W[l])} - {alpha_tex} {M(net.dW[l])} = {M(net.W[l])}"
-                    rf" \\ b^{{{l}}} &\leftarrow b^{{{l}}} - \alpha\, db^{{{l}}} = {M(b[l])} - {alpha_tex} {M(net.db[l])} = {M(net.b[l])} \end{{aligned}}",
-                )
-            )
-        self.steps = steps
+        self.steps = backprop_steps(net, self.x, self.y, alpha, digits)
 
         self.previous_button = _button(_("previous"), "arrow-left")
         self.next_button = _button(_("next"), "arrow-right")
@@ -611,7 +617,7 @@ class Stepper(_Shown):
         self.math.value = self._html()
 
     def _html(self):
-        return f"<p><b>{self.title}</b></p>$${self.formula}$$"
+        return f"<p><b>{html.escape(self.title, quote=False)}</b></p>$${self.formula}$$"
 
     def static(self):
         return {"text/html": f"<p>{html.escape(self.position.value)}</p>{self._html()}"}

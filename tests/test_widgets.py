@@ -199,12 +199,6 @@ def test_divergence_is_explained_not_raised():
     assert pg.diverged_at is None and pg.figure.diverged_text.get_text() == ""
 
 
-def test_playground_figure_is_not_shown_by_pyplot():
-    before = plt.get_fignums()
-    Playground(**SMALL)
-    assert plt.get_fignums() == before
-
-
 # α explorer (lesson 06) -----------------------------------------------------------------
 
 
@@ -335,6 +329,13 @@ def make_all():
     ]
 
 
+@pytest.fixture(scope="module")
+def made_in_english():
+    """One widget of each kind, made in English, for the tests that only look at them."""
+    set_language("en")
+    return make_all()
+
+
 def test_every_label_goes_through_the_translation(marked):
     for widget in make_all():
         strings = shown_strings(widget)
@@ -358,16 +359,15 @@ def test_numbers_and_ticks_use_the_decimal_comma():
     assert any(re.fullmatch(r"−?\d+,\d+", t) for t in ticks) and not any("." in t for t in ticks)
 
 
-def test_language_applies_to_widgets_made_afterwards(monkeypatch):
-    before = Playground(**SMALL)
+def test_language_applies_to_widgets_made_afterwards(monkeypatch, made_in_english):
     monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
     set_language("fr")
     after = Playground(**SMALL)
-    assert after.alpha.description.startswith("‹") and not before.alpha.description.startswith("‹")
+    assert after.alpha.description.startswith("‹") and not made_in_english[0].alpha.description.startswith("‹")
 
 
-def test_display_bundle_has_the_widget_a_picture_and_a_line_of_text():
-    for widget in make_all():
+def test_display_bundle_has_the_widget_a_picture_and_a_line_of_text(made_in_english):
+    for widget in made_in_english:
         bundle = widget._repr_mimebundle_()
         assert WIDGET_VIEW in bundle and bundle[WIDGET_VIEW]["model_id"] == widget.widget.model_id
         assert bundle["text/plain"] == repr(widget) and "0x" not in bundle["text/plain"]
@@ -375,13 +375,21 @@ def test_display_bundle_has_the_widget_a_picture_and_a_line_of_text():
             assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
         else:
             assert "$$" in bundle["text/html"]
-    assert repr(Playground(dataset="moons", layers=2, neurons=8, alpha=0.1, **SMALL)) == (
-        "Playground: moons, network 2-8-8-1, α = 0.1"
-    )
+    playground, explorer, stepper, check = (repr(widget) for widget in made_in_english)
+    assert playground == "Playground: moons, network 2-8-8-1, α = 0.1"
+    assert explorer == "α explorer: network 2-8-8-1 on moons, your α = 0.3"
+    assert stepper == "Backpropagation stepper: network 2-2-1, α = 0.5, step 1 of 14"
+    assert check.startswith("Gradient check of network 2-3-2-1: largest relative error ")
 
 
-def test_sliders_update_on_release_only():
-    pg = Playground(**SMALL)
+def test_figures_are_not_shown_by_pyplot(made_in_english):
+    figures = [widget.figure.fig for widget in made_in_english if hasattr(widget, "figure")]
+    assert len(figures) == 3 and all(fig.canvas.manager is None for fig in figures)
+    assert not any(plt.figure(number) in figures for number in plt.get_fignums())
+
+
+def test_sliders_update_on_release_only(made_in_english):
+    pg = made_in_english[0]
     sliders = [w for w in every_widget(pg.widget) if isinstance(w, (ipywidgets.FloatSlider, ipywidgets.IntSlider))]
     sliders += [pg.alpha, pg.lam]
     assert sliders and all(s.continuous_update is False for s in sliders)

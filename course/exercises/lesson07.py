@@ -12,7 +12,9 @@ from . import exercise, mistakes
 FLOOR_NOT_CEIL = N_(
     "You rounded down. When B does not divide m, the examples left over still make one last, smaller batch, and so one more step: round up, math.ceil(m / B)."
 )
-NOT_ROUNDED = N_("A number of steps is a whole number: the last batch is smaller, but it is still one step. Round m / B up.")
+NOT_ROUNDED = N_(
+    "A number of steps is a whole number: the last batch is smaller, but it is still one step. Round m / B up."
+)
 TIMES_NOT_DIVIDED = N_(
     "You multiplied m by B. Each step uses B examples, so an epoch of m examples has m / B steps, rounded up."
 )
@@ -31,7 +33,9 @@ MEAN_OF_PREDICTIONS = N_(
     "This is the fraction of examples predicted as class 1, whatever their label: compare each prediction with its label first."
 )
 
-ONLY_HIDDEN = N_("These are only the hidden layers: the list starts with n^0 = 2, the inputs, and ends with the output unit, 1.")
+ONLY_HIDDEN = N_(
+    "These are only the hidden layers: the list starts with n^0 = 2, the inputs, and ends with the output unit, 1."
+)
 NO_INPUT = N_("The list of sizes starts with n^0, the number of inputs: 2 here.")
 NO_OUTPUT = N_("The list of sizes ends with the output layer, of 1 unit here.")
 ONE_WIDE_LAYER = N_("k hidden layers of w neurons each are k entries equal to w, not one layer of k × w neurons.")
