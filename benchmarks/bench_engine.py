@@ -107,6 +107,9 @@ CASES = [
     Case("2-16-16-1, 200 pts", [2, 16, 16, 1], "tanh", "sigmoid", lambda: moons(200)),
     Case("2-64-64-64-1, 1000 pts", [2, 64, 64, 64, 1], "tanh", "sigmoid", lambda: spirals(1000)),
     Case("784-128-10, 1000 ex", [784, 128, 10], "relu", "softmax", random_digits),
+    # The same two first networks with ReLU hidden layers, whose f' costs no transcendental function.
+    Case("2-16-16-1 relu, 200 pts", [2, 16, 16, 1], "relu", "sigmoid", lambda: moons(200)),
+    Case("2-64-64-64-1 relu, 1000", [2, 64, 64, 64, 1], "relu", "sigmoid", lambda: spirals(1000)),
 ]
 
 
@@ -309,15 +312,15 @@ def wait_until_quiet(tick=0.005, longest=0.5):
 
 
 def measure(steps, slow, rounds, slow_rounds, block_seconds):
-    """Round-robin timing; returns {name: list of seconds per step, one per block}.
+    """Round-robin timing; returns {name: {round: seconds per step in that round's block}}.
 
     Each round runs torch first (between two waits for a quiet process), then the numpy
     implementations in an order that rotates from round to round.
     """
     calls = {name: 1 if name in slow else calls_per_block(step, block_seconds) for name, step in steps.items()}
-    slow_every = max(1, rounds // slow_rounds)
+    slow_set = {i * rounds // slow_rounds for i in range(min(slow_rounds, rounds))}  # evenly spread
     numpy_names = [name for name in steps if name != "torch"]
-    samples = {name: [] for name in steps}
+    samples = {name: {} for name in steps}
     gc.collect()
     gc.disable()
     try:
@@ -326,7 +329,7 @@ def measure(steps, slow, rounds, slow_rounds, block_seconds):
             if "torch" in steps:
                 order.insert(0, "torch")
             for name in order:
-                if name in slow and r % slow_every:
+                if name in slow and r not in slow_set:
                     continue
                 if name == "torch":
                     wait_until_quiet()
@@ -334,7 +337,7 @@ def measure(steps, slow, rounds, slow_rounds, block_seconds):
                 start = time.perf_counter()
                 for _ in range(k):
                     step()
-                samples[name].append((time.perf_counter() - start) / k)
+                samples[name][r] = (time.perf_counter() - start) / k
                 if name == "torch":
                     wait_until_quiet()
     finally:
@@ -369,8 +372,15 @@ def run_case(case, rounds, slow_rounds, block_seconds, with_torch):
 
 def describe(samples):
     """(median in µs, half interquartile range in % of the median, number of samples)."""
-    q1, median, q3 = statistics.quantiles(samples, n=4) if len(samples) > 1 else (samples[0],) * 3
-    return median * 1e6, 50 * (q3 - q1) / median, len(samples)
+    times = list(samples.values())
+    q1, median, q3 = statistics.quantiles(times, n=4) if len(times) > 1 else (times[0],) * 3
+    return median * 1e6, 50 * (q3 - q1) / median, len(times)
+
+
+def ratios(engine, other):
+    """(ratio of the medians, median of the ratios within each round where both ran)."""
+    paired = [engine[r] / other[r] for r in other if r in engine]
+    return statistics.median(engine.values()) / statistics.median(other.values()), statistics.median(paired)
 
 
 def print_tables(results, with_torch):
@@ -385,19 +395,19 @@ def print_tables(results, with_torch):
             cells += f"{median:>12,.0f} ±{spread:>3.0f}% ({count:>3})"
         print(f"{case.name:<{width}}" + cells)
 
-    print("\nRatios of medians (engine time / other time; < 1 means the engine is faster)")
+    print("\nRatios engine time / other time (< 1: the engine is faster): ratio of the medians above,")
+    print("and in brackets the median of the ratios within each round, a cross-check steadier under drift")
     header = ["engine/hand-written", "engine/per-example"] + (["engine/torch"] if with_torch else [])
-    print(" " * width + "".join(f"{h:>22}" for h in header))
+    print(" " * width + "".join(f"{h:>24}" for h in header))
     all_met = True
     for i, (case, samples) in enumerate(results.items()):
-        engine = statistics.median(samples["engine"])
         cells = ""
         for name in ["hand-written", "per-example"] + (["torch"] if with_torch else []):
-            ratio = engine / statistics.median(samples[name])
+            ratio, paired = ratios(samples["engine"], samples[name])
             target = {"hand-written": 1.2, "torch": 1.0 if i < 2 else None}.get(name)
             mark = "" if target is None else ("  ok" if ratio <= target else "  MISSED")
             all_met &= target is None or ratio <= target
-            cells += f"{ratio:>16.3f}{mark:<6}"
+            cells += f"{ratio:>10.3f} [{paired:.3f}]{mark:<7}"
         print(f"{case.name:<{width}}" + cells)
     print("\nTargets: engine/hand-written <= 1.2 on every case; engine/torch < 1 on the first two.")
     print("All targets met." if all_met else "Some targets MISSED (see above).")

@@ -850,11 +850,10 @@ def lookup(query: str | Entry) -> Entry:
 
 
 def _no_match_message(text: str) -> str:
-    candidates: dict[str, str] = {}  # key -> term as shown to the learner
+    candidates: dict[str, str] = {}  # key -> term as shown to the learner, in the current language
     for lang in (get_language(), SOURCE_LANGUAGE):
         for e in ENTRIES:
-            shown = _translate(e.term, lang)
-            candidates.setdefault(_key(shown), shown)
+            candidates.setdefault(_key(_translate(e.term, lang)), _(e.term) + english_aside(e))
     close = difflib.get_close_matches(_key(text), list(candidates), n=5, cutoff=0.6) if _key(text) else []
     if close:
         return _("No glossary entry matches {query!r}. Did you mean: {matches}?").format(
@@ -896,7 +895,7 @@ def entry_markdown(e: Entry, *, page: bool = False) -> str:
     if e.related:
         names = [f"[{_(entry(r).term)}](#{r})" if page else _(entry(r).term) for r in e.related]
         lines.append(_("See also: {terms}").format(terms=", ".join(names)))
-    lessons = lessons_using(e.id)
+    lessons = [f"[{stem[:2]}]({stem}.ipynb)" if page else stem[:2] for stem in lessons_using(e.id)]
     if lessons:
         lines.append(_("Used in lessons: {lessons}").format(lessons=", ".join(lessons)))
     return "\n\n".join(lines)
@@ -910,7 +909,7 @@ def entry_text(e: Entry) -> str:
     lines.append(plain(_(e.definition)))
     if e.related:
         lines.append(_("See also: {terms}").format(terms=", ".join(_(entry(r).term) for r in e.related)))
-    lessons = lessons_using(e.id)
+    lessons = [stem[:2] for stem in lessons_using(e.id)]
     if lessons:
         lines.append(_("Used in lessons: {lessons}").format(lessons=", ".join(lessons)))
     return "\n".join(lines)

@@ -1,7 +1,9 @@
 """One plotting style for the whole course; every tick and label in the learner's language.
 
-Lessons and widgets draw through :func:`figure`, which applies the course style and
-locale-aware tick labels (``0,05`` in French, Spanish and Portuguese).
+Lessons draw through :func:`figure`, which applies the course style and locale-aware tick
+labels (``0,05`` in French, Spanish and Portuguese). The widgets of :mod:`course.widgets`
+draw the figures below (:class:`PlaygroundFigure`, :class:`AlphaFigure`,
+:class:`GradientCheckFigure`) into PNG bytes, in the same style.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def superscript(l: int) -> str:
 
 
 def widget_figure(size) -> Figure:
-    """A figure outside pyplot, in the course style, that a widget draws into a PNG."""
+    """A figure outside pyplot, in the course style, that a widget draws into a PNG (the widgets of lessons 05-09)."""
     with plt.rc_context(STYLE):
         fig = Figure(figsize=size, dpi=STYLE["figure.dpi"])
         FigureCanvasAgg(fig)
@@ -98,7 +100,7 @@ def _encode(canvas) -> bytes:
 
 
 def png(fig) -> bytes:
-    """The figure as PNG bytes, drawn in the course style (no tight bounding box: it is slow)."""
+    """The figure as PNG bytes, drawn in the course style (no tight bounding box: it is slow); lessons 05-09."""
     with plt.rc_context(STYLE):
         fig.canvas.draw()
     return _encode(fig.canvas)
@@ -226,7 +228,7 @@ class PlaygroundFigure(WidgetFigure):
         ax.set_xlabel(_("step"))
         ax.legend(loc="best", fontsize=9)  # placed when the still picture is redrawn, with the curves of that time
 
-        ax = self.ax_network = fig.add_axes((0.645, 0.1, 0.35, 0.78))
+        ax = self.ax_network = fig.add_axes((0.645, 0.17, 0.35, 0.71))
         ax.set_axis_off()
         ax.set_xlim(-0.08, 1.08)
         ax.set_ylim(-0.62, 0.55)
@@ -236,8 +238,8 @@ class PlaygroundFigure(WidgetFigure):
         ax.set_title(_("The network's weights"), y=1.02)
         self.layer_labels = [self.moving(ax.text(0, -0.57, "", ha="center", va="top")) for _l in range(8)]
         ax.text(
-            0.5, -0.1, _("weights: orange > 0, blue < 0, thicker when |w| is larger"), transform=ax.transAxes,
-            ha="center", va="bottom", fontsize=9, color=GREY, wrap=True,
+            0.5, -0.02, _("weights: orange > 0, blue < 0, thicker when |w| is larger"), transform=ax.transAxes,
+            ha="center", va="top", fontsize=9, color=GREY, wrap=True,
         )  # fmt: skip
 
     def show_data(self, x_train, y_train, x_test, y_test):

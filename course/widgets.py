@@ -322,24 +322,27 @@ class Playground(_Shown):
         self.image.value = self.figure.png()
         with np.errstate(all="ignore"):
             right = self.net.predict(self.x_test) == self.y_test
-        self.status.value = html.escape(
-            ngettext(
-                "Network {sizes} after {steps} step: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
-                "Network {sizes} after {steps} steps: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
-                self.t,
-            ).format(
-                sizes="-".join(map(str, self.net.sizes)),
-                steps=self.t,
-                train=num(self.J_train[-1]),
-                test=num(self.J_test[-1]),
-                accuracy=_percent(right.mean()),
-            )
+        self.status_text = ngettext(
+            "Network {sizes} after {steps} step: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
+            "Network {sizes} after {steps} steps: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
+            self.t,
+        ).format(
+            sizes="-".join(map(str, self.net.sizes)),
+            steps=self.t,
+            train=num(self.J_train[-1]),
+            test=num(self.J_test[-1]),
+            accuracy=_percent(right.mean()),
         )
+        self.status.value = html.escape(self.status_text)
         self.messages = diagnose(
             self.net, self.x_train, self.y_train, self.J_train, self.alpha.value, self.lam.value,
             diverged_at=self.diverged_at,
         )  # fmt: skip
         self.diagnosis.value = _sentences(self.messages)
+
+    def summary(self) -> str:
+        """The scores and the diagnosis as plain text, for a checked cell (``print(pg.summary())``)."""
+        return "\n".join([self.status_text, *self.messages])
 
     def text(self):
         return _("Playground: {dataset}, network {sizes}, α = {alpha}").format(
@@ -650,9 +653,12 @@ class GradientCheckView(_Shown):
         self.check = gradient_check(self.net, self.x, self.y, lam=self.lam, dW=dW, db=db, eps=self.eps)
         self.figure = GradientCheckFigure(self.check)
         self.image.value = self.figure.png()
-        self.verdict.value = html.escape(gradient_check_verdict(self.check))
+        self.verdict.value = html.escape(self.summary())
+
+    def summary(self) -> str:
+        """Whether the backward pass is right, and where it is wrong, as plain text."""
+        return gradient_check_verdict(self.check)
 
     def text(self):
-        return _("Gradient check of network {sizes}: largest relative error {error}").format(
-            sizes="-".join(map(str, self.net.sizes)), error=num(self.check.worst, 2)
-        )
+        # No error value here: its last digits depend on the machine's rounding.
+        return _("Gradient check of network {sizes}").format(sizes="-".join(map(str, self.net.sizes)))

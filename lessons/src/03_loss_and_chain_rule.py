@@ -107,12 +107,14 @@ show("da^n", mse_da(y_hat, y))
 
 # %%
 y_one = np.array([[1.0]])
-print("ŷ".rjust(8) + "   " + _("cross-entropy").rjust(14) + "   " + _("squared error").rjust(14))
+columns = [_("cross-entropy"), _("squared error")]
+width = max(14, *(len(c) for c in columns))
+print("ŷ".rjust(8) + "".join("   " + c.rjust(width) for c in columns))
 for p in [0.99, 0.9, 0.5, 0.1, 0.01]:
     y_hat_one = np.array([[p]])
     bce_value = binary_cross_entropy(y_hat_one, y_one)[0]
     mse_value = mse(y_hat_one, y_one)[0]
-    print(f"{num(p).rjust(8)}   {num(bce_value).rjust(14)}   {num(mse_value).rjust(14)}")
+    print(num(p).rjust(8) + "".join("   " + num(v).rjust(width) for v in (bce_value, mse_value)))
 
 # %% [markdown]
 # The squared error never exceeds ½ here, however wrong the prediction. The cross-entropy grows without limit as a confident prediction turns out wrong: a network that says 0.01 for an example of class 1 pays 4.6, and learns fast from it.
@@ -202,12 +204,13 @@ plt.show()
 
 # %%
 header = [_("h"), _("forward"), _("its error"), _("central"), _("its error")]
-print("".join(word.rjust(14) for word in header))
+width = max(14, *(len(word) + 2 for word in header))
+print("".join(word.rjust(width) for word in header))
 for h in [0.1, 0.01, 0.001, 1e-5, 1e-8, 1e-11]:
     forward = (f(x0 + h) - f(x0)) / h
     central = (f(x0 + h) - f(x0 - h)) / (2 * h)
     row = [num(h, 1), num(forward, 8), num(abs(forward - 1.0), 2), num(central, 8), num(abs(central - 1.0), 2)]
-    print("".join(cell.rjust(14) for cell in row))
+    print("".join(cell.rjust(width) for cell in row))
 
 # %% [markdown]
 # With $h$ = 0.001 the central difference is already right to six digits, while the forward difference is off in the third. But $h$ cannot shrink forever. The central difference is worse with $h = 10^{-8}$ than with $h = 10^{-5}$, and with $h = 10^{-11}$ both are off in the eighth digit: $f(x + h)$ and $f(x - h)$ become so close that the rounding errors of the computer dominate their difference. A step around $10^{-5}$ is a good compromise in double precision; it is the default of the course's tools.
@@ -322,7 +325,7 @@ for key in ["sigmoid", "tanh", "relu", "identity"]:
     worst = np.abs(f_prime(z_check) - estimate).max()
     print(
         _("{name}: largest difference between f' and central differences: {worst}").format(
-            name=key, worst=num(worst, 2)
+            name=titles[key], worst=num(worst, 2)
         )
     )
 

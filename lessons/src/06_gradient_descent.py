@@ -28,6 +28,7 @@
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
+from IPython.display import display
 
 from course import DivergenceError, Network, _, num
 from course.diagnosis import diverged
@@ -59,7 +60,7 @@ from course.widgets import AlphaExplorer
 # \Delta L \approx -\alpha \sum_{i,j} \left(dW^l_{ij}\right)^2,
 # $$
 #
-# minus $\alpha$ times a sum of squares: it can only be negative. The same holds for the biases and for every layer. The "about" matters, though: it is only true for small steps, and that is why the size of $\alpha$ matters.
+# minus $\alpha$ times a sum of squares: it is never positive. The same holds for the biases and for every layer. The $\approx$ matters, though: it is only true for small steps, and that is why the size of $\alpha$ matters.
 
 # %% [markdown]
 # Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5.
@@ -92,11 +93,6 @@ print(_("Change predicted by −α × (sum of the squared gradients): {change}")
 
 # %% [markdown]
 # With the minus sign the loss goes down, with the plus sign it goes up, by about the same amount. The change predicted by the formula is close to the real one, but not equal: the formula only looks at the slope, and the loss curves a little over the length of the step.
-
-# %% [markdown] tags=["instructor"]
-# Ask the room before running the cell: "what happens to the loss if we add $\alpha\, dW^l$ instead of subtracting it?" Then ask why the predicted change is not exactly the real one. The answer (the slope changes along the step) prepares the parabola: when the step is long, the slope at the start no longer describes the function, and a step can overshoot.
-#
-# A common confusion: learners think the gradient points "towards the minimum". It points uphill, in the direction where the loss grows fastest; the minimum is somewhere in the opposite direction, at an unknown distance. The step size is our guess of how far to go.
 
 # %% [markdown]
 # ## Gradient descent on a parabola
@@ -132,7 +128,7 @@ for ax, a, title in zip(axes, alphas, titles, strict=True):
     ax.set_title(title.format(alpha=num(a)))
     ax.set_xlabel("w")
 axes[0].set_ylabel("f(w) = w²")
-fig.tight_layout()
+fig.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.9, wspace=0.12)
 plt.show()
 
 # %% [markdown]
@@ -153,7 +149,11 @@ for a in alphas:
 # Notice the special value $\alpha$ = 0.5, where the factor is 0 and a single step lands exactly on the minimum. For a network there is no such value: each weight sees a different curvature, and we never know them all.
 
 # %% [markdown] tags=["instructor"]
-# Ask the room to predict what $\alpha$ = 0.75 does before anyone computes it. The factor is $1 - 1.5 = -0.5$: the steps overshoot, jump from side to side, and still converge. Overshooting is not the same as diverging; diverging is overshooting by more than the distance to the minimum. Exercise 06.2 asks for the limit.
+# Before running the comparison of $-\alpha$ and $+\alpha$, ask the room: "what happens to the loss if we add $\alpha\, dW^l$ instead of subtracting it?" Then ask why the predicted change is not exactly the real one. The answer (the slope changes along the step) prepares the parabola: when the step is long, the slope at the start no longer describes the function, and a step can overshoot.
+#
+# On the parabola, ask the room to predict what $\alpha$ = 0.75 does before anyone computes it. The factor is $1 - 1.5 = -0.5$: the steps overshoot, jump from side to side, and still converge. Overshooting is not the same as diverging; diverging is overshooting by more than the distance to the minimum. Exercise 06.2 asks for the limit.
+#
+# A common confusion: learners think the gradient points "towards the minimum". It points uphill, in the direction where the loss grows fastest; the minimum is somewhere in the opposite direction, at an unknown distance. The step size is our guess of how far to go.
 
 # %% [markdown]
 # ## Gradient descent on a network
@@ -210,7 +210,7 @@ for a, model in trained.items():
 ax_fit.set_xlabel("x")
 ax_fit.set_title(_("What the network learned in 200 steps"))
 ax_fit.legend()
-fig.tight_layout()
+fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.91, wspace=0.2)
 plt.show()
 
 # %% [markdown]
@@ -234,7 +234,7 @@ plt.show()
 
 # %%
 explorer = AlphaExplorer(alpha=0.3, steps=100, m=100)
-explorer
+display(explorer)
 
 # %%
 print(explorer.summary())
@@ -243,11 +243,11 @@ print(explorer.summary())
 # Move the slider, then run the cell above again to print the new summary. Things to try:
 #
 # - find the largest $\alpha$ that does not diverge; how does its curve look just before the limit?
-# - compare $\alpha$ = 1 and $\alpha$ = 3: is the larger one always better?
+# - compare $\alpha$ = 1 with a value near 3 and one near 6: is a larger $\alpha$ always better?
 # - choose an $\alpha$ near the limit and watch the curve: cost that jumps up for a few steps and then comes down again is the network overshooting, and recovering.
 
 # %% [markdown] tags=["instructor"]
-# The explorer takes about a second to redraw when the slider moves: each new $\alpha$ trains a network for the chosen number of steps. Ask learners to report the largest $\alpha$ that did not diverge and the best final cost they found, and compare across the room. Those who find a good $\alpha$ near 3 have found that the best $\alpha$ is often just below the limit where it diverges: this is a common rule of thumb.
+# The explorer takes about a second to redraw when the slider moves: each new $\alpha$ trains a network for the chosen number of steps. Ask learners to report the largest $\alpha$ that did not diverge and the best final cost they found, and compare across the room. With 100 steps, the lowest final cost comes from $\alpha$ near 5, and $\alpha$ near 6 already diverges: the best $\alpha$ is often just below the limit where training diverges, which is why practitioners look for that limit first and then back off a little.
 
 # %% [markdown]
 # ## Exercises

@@ -30,12 +30,12 @@ import math
 
 import matplotlib.pyplot as plt
 import numpy as np
+from IPython.display import display
 
-from course import Network, _, num
+from course import Network, _, ngettext, num
 from course.data import DATASETS, moons
 from course.exercises import check
 from course.plots import BLUE, CLASS_CMAP, ORANGE, RED, figure, grid
-from course.widgets import DATASETS as NAMES
 from course.widgets import Playground
 
 # %% [markdown]
@@ -44,14 +44,15 @@ from course.widgets import Playground
 # Networks learn from examples: inputs $x$ with their expected outputs $y$, the **training data**. The module `course.data` makes five small data sets of points in the plane: each example is a point $x = (x_1, x_2)$, and its label $y$ is 0 or 1, its class. The network must learn to tell the two classes apart, and each data set makes this harder in its own way.
 
 # %%
+names = {"xor": _("XOR"), "circles": _("circles"), "moons": _("moons"), "spirals": _("spirals"), "blobs": _("blobs")}
 fig, axes = figure(ncols=5, size=(10.0, 2.4))
 for ax, (name, make) in zip(axes, DATASETS.items(), strict=True):
     x_set, y_set = make(m=200, seed=0)
     ax.scatter(x_set[0], x_set[1], c=np.where(y_set[0] == 1, ORANGE, BLUE), s=6)
-    ax.set_title(_(NAMES[name]))
+    ax.set_title(names[name])
     ax.set_aspect("equal", adjustable="datalim")
     ax.set_axis_off()
-fig.tight_layout()
+fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.88, wspace=0.1)
 plt.show()
 
 # %% [markdown]
@@ -76,7 +77,12 @@ order = np.random.default_rng(0).permutation(m)
 for k, start in enumerate(range(0, m, B), start=1):
     batch = order[start : start + B]
     print(_("Step {k}: examples {examples}").format(k=k, examples=", ".join(str(i) for i in batch)))
-print(_("{steps} steps in one epoch: ⌈{m}/{B}⌉ = {steps}.").format(steps=math.ceil(m / B), m=m, B=B))
+steps = math.ceil(m / B)
+print(
+    ngettext(
+        "{steps} step in one epoch: ⌈{m}/{B}⌉ = {steps}.", "{steps} steps in one epoch: ⌈{m}/{B}⌉ = {steps}.", steps
+    ).format(steps=steps, m=m, B=B)
+)
 
 # %% [markdown]
 # **Exercise 07.1.** A training set has $m$ = 1000 examples and the batch size is $B$ = 64. How many steps does one epoch have?
@@ -122,9 +128,9 @@ for batch_size, label in methods.items():
         per_epoch[batch_size].append(net.cost(y))
     trained[batch_size] = net
     print(
-        _("{method}: {steps} steps, cost J = {J} after {epochs} epochs.").format(
-            method=label, steps=len(per_step[batch_size]), J=num(per_epoch[batch_size][-1]), epochs=epochs
-        )
+        ngettext(
+            "{method}: {steps} step, then J = {J}.", "{method}: {steps} steps, then J = {J}.", len(per_step[batch_size])
+        ).format(method=label, steps=len(per_step[batch_size]), J=num(per_epoch[batch_size][-1]))
     )
 
 # %%
@@ -139,9 +145,10 @@ ax_step.set_xscale("log")
 ax_step.set_xlabel(_("step"))
 ax_step.set_title(_("Cost of the batch used by each step"))
 ax_epoch.set_xlabel(_("epoch"))
+ax_epoch.set_xticks([1, 5, 10, 15, 20])
 ax_epoch.set_title(_("Cost J on all the examples, after each epoch"))
 ax_epoch.legend(handles[::-1], labels[::-1])
-fig.tight_layout()
+fig.subplots_adjust(left=0.06, right=0.98, bottom=0.14, top=0.91, wspace=0.2)
 plt.show()
 
 # %% [markdown]
@@ -173,7 +180,7 @@ for ax, (batch_size, net) in zip(axes, trained.items(), strict=True):
     accuracy = net.accuracy(x, y)
     ax.set_title(_("{method}\naccuracy {accuracy}").format(method=methods[batch_size], accuracy=num(accuracy)))
     ax.grid(False)
-fig.tight_layout()
+fig.subplots_adjust(left=0.05, right=0.99, bottom=0.09, top=0.85, wspace=0.2)
 plt.show()
 
 # %% [markdown]
@@ -209,7 +216,7 @@ check("07.2", accuracy, y_hat=y_hat, y=y)
 
 # %%
 playground = Playground(dataset="moons", layers=2, neurons=8, alpha=0.3, steps=200, m=200)
-playground
+display(playground)
 
 # %%
 print(playground.text())
@@ -223,11 +230,11 @@ print(
 # %% [markdown]
 # Run the cell above again after moving the controls, to print the new scores. Things to try:
 #
-# - XOR with 0 hidden layers: the boundary is a straight line, and the accuracy stays near one half. Add one hidden layer with 2 neurons, then 4.
-# - Spirals: how many layers, neurons and steps does it take to separate them?
+# - XOR with 0 hidden layers: the boundary is a straight line, and the accuracy stays near one half. Add one hidden layer of 4 neurons, then press the train button a few times.
+# - Spirals: the default network gets only about 60 test points in 100 right. How many layers, neurons and steps does it take to separate them?
 # - $\alpha$ = 10: the cost diverges, and the playground tells you at which step. Then try batch size 1 with $\alpha$ = 0.3 and compare the curves.
 # - ReLU with 4 layers of 3 neurons and a large $\alpha$: some units die (their $z^l$ is negative for every point, so they never learn again), and the warning counts them.
-# - Circles with noise 0.4, a test share of 0.8 and 6 layers of 16 neurons: the train cost falls below the test cost, the network overfits. Then raise $\lambda$.
+# - Circles with noise 0.4, a test share of 0.8, 6 layers of 16 neurons and 1000 steps: the train cost falls far below the test cost, the network overfits. Then raise $\lambda$.
 
 # %% [markdown] tags=["instructor"]
 # Give the room a target: "separate the spirals with at least 90 in 100 test points right, with the smallest network you can". Compare networks across the room; this is the moment to talk about hyperparameters (layers, neurons, $\alpha$, batch size, $\lambda$, steps), all chosen by trying and by looking at the test points, never the train points alone.
@@ -254,7 +261,7 @@ check("07.3", sizes, k=k, w=w)
 net = Network(sizes, f="tanh", f_out="sigmoid")
 count = sum(net.W[l].size + net.b[l].size for l in range(1, net.n + 1))
 print(
-    _("Network {sizes}: n = {n} layers, {count} parameters.").format(
+    _("Network {sizes}: n = {n}, number of parameters: {count}.").format(
         sizes="-".join(map(str, sizes)), n=net.n, count=count
     )
 )
