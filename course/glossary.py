@@ -761,7 +761,7 @@ _COMMANDS = {
 }
 
 
-def _plain_math(latex: str) -> str:
+def plain_math(latex: str) -> str:
     text = latex.replace("\\hat{y}", "ŷ")
     text = re.sub(r"\\mathrm\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1/\2)", text)
@@ -772,7 +772,7 @@ def _plain_math(latex: str) -> str:
 
 def plain(text: str) -> str:
     """A definition as plain text: ``$\\alpha\\, dW^l$`` becomes ``α dW^l``."""
-    return re.sub(r"\$([^$]*)\$", lambda m: _plain_math(m.group(1)), text)
+    return re.sub(r"\$([^$]*)\$", lambda m: plain_math(m.group(1)), text)
 
 
 # Other ways of typing a symbol: the dot of seed 004 and the middle dot for ⋅.
@@ -786,7 +786,7 @@ def _symbol_key(text: str) -> str:
 def _symbol_keys(e: Entry) -> tuple[set[str], set[str]]:
     """How ``e.symbol`` can be typed: exactly (``\\Theta^l``, ``Θ^l``, ``Theta^l``), then
     without its layer (``\\Theta``, ``Θ``, ``Theta``)."""
-    exact = {_symbol_key(e.symbol), _symbol_key(_plain_math(e.symbol))}
+    exact = {_symbol_key(e.symbol), _symbol_key(plain_math(e.symbol))}
     exact |= {k.lstrip("\\") for k in exact}
     base = {k[:-2] for k in exact if k.endswith("^l") and len(k) > 2}
     return {k for k in exact if k}, base
@@ -905,7 +905,7 @@ def entry_text(e: Entry) -> str:
     """One entry as plain text in the current language (what ``print`` shows)."""
     lines = [_(e.term) + english_aside(e)]
     if e.symbol:
-        lines.append(_("Symbol: {symbol}").format(symbol=_plain_math(e.symbol)))
+        lines.append(_("Symbol: {symbol}").format(symbol=plain_math(e.symbol)))
     lines.append(plain(_(e.definition)))
     if e.related:
         lines.append(_("See also: {terms}").format(terms=", ".join(_(entry(r).term) for r in e.related)))

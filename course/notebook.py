@@ -50,13 +50,15 @@ class Shown:
         return rf"${self.symbol} = \begin{{pmatrix}} {body} \end{{pmatrix}}$"
 
     def __repr__(self):
-        cells = self._cells()
+        from .glossary import plain_math
+
+        cells, symbol = self._cells(), plain_math(self.symbol)
         if self.value.ndim == 0:
-            return f"{self.symbol} = {cells[0][0]}"
+            return f"{symbol} = {cells[0][0]}"
         width = max(len(c) for row in cells for c in row)
         lines = ["  ".join(c.rjust(width) for c in row) for row in cells]
         shape = "×".join(map(str, self.value.shape))
-        return f"{self.symbol} ({shape}) =\n" + "\n".join(f"  [ {line} ]" for line in lines)
+        return f"{symbol} ({shape}) =\n" + "\n".join(f"  [ {line} ]" for line in lines)
 
 
 def show(symbol: str, value, digits: int = 3) -> Shown:

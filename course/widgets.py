@@ -77,7 +77,8 @@ def _image():
 
 
 def _button(description, icon, tooltip=""):
-    return widgets.Button(description=description, icon=icon, tooltip=tooltip, layout=widgets.Layout(width="auto"))
+    layout = widgets.Layout(width="auto", flex="0 0 auto")  # as wide as its words, in every language
+    return widgets.Button(description=description, icon=icon, tooltip=tooltip, layout=layout)
 
 
 def _heading(text):
@@ -191,7 +192,7 @@ class Playground(_Shown):
             self.lam,
             self.batch_size,
             self.steps,
-            widgets.HBox([self.train_button, self.step_button, self.reset_button]),
+            _row([self.train_button, self.step_button, self.reset_button]),
         ]
         self.widget = widgets.VBox(
             [

@@ -37,7 +37,7 @@ def random_problem(sizes, m, f, f_out, loss, seed):
 
 @pytest.mark.parametrize("f_out, loss", OUTPUTS)
 @pytest.mark.parametrize("f", list(ACTIVATIONS))
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=12, deadline=None, derandomize=True)  # the same draws on every run: CI is reproducible
 @given(
     hidden=st.lists(st.integers(1, 5), min_size=0, max_size=3),
     n0=st.integers(1, 4),

@@ -183,7 +183,14 @@ y_p = np.array([[1.0], [0.0]])
 alpha_p = 0.5
 
 # %% [markdown]
-# **Exercise 09.1.** Write one complete training step of the practice network, in three loops: the forward pass over $l = 1, \dots, n$ with `layer_forward`, filling `z` and `a`; the derivative `da` $= da^n$ of the loss; the backward pass over $l = n, \dots, 1$ with `layer_backward`, filling `dW` and `db` and handing $da^{l-1}$ down in `da`; and the update of every `W[l]` and `b[l]`. In each loop, `f_l` is the name of the activation of layer $l$. Replace each `...`. The check compares your new $W^1$ with the engine's.
+# **Exercise 09.1.** Write one complete training step of the practice network. The cell below has four places to fill, in this order:
+#
+# 1. the forward pass, for $l = 1, \dots, n$: `z[l]` and `a[l]`, with `layer_forward`;
+# 2. `da`, the derivative $da^n$ of the loss with respect to the prediction;
+# 3. the backward pass, for $l = n, \dots, 1$: `dW[l]` and `db[l]`, with `layer_backward`, handing $da^{l-1}$ down to the next turn of the loop in `da`;
+# 4. the update of every `W[l]` and `b[l]`.
+#
+# In the first two loops, `f_l` is the name of the activation of layer $l$. The check compares your new $W^1$ with the engine's.
 
 # %% tags=["exercise"]
 n = practice.n
