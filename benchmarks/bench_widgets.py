@@ -3,7 +3,7 @@
     python benchmarks/bench_widgets.py [--repeat 30] [--f tanh]
 
 The callback is what moving the α slider does: retrain 2-16-16-1 on 200 train points for
-300 steps (with the train and test losses at 30 checkpoints), redraw the boundary, the
+300 steps (with the train and test losses at about 30 checkpoints), redraw the boundary, the
 loss curves and the network, and render the PNG that the front end receives. Its parts
 are measured in the same run, interleaved repetition by repetition, so that a busy
 machine slows them all alike: compare the ratios rather than the milliseconds.

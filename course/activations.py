@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import CourseError, _
+from .i18n import N_, CourseError, _
 
 
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^{−z})."""
     # Same function as 1/(1 + e^{−z}), written with tanh so a large |z| cannot overflow.
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
+    return 0.5 * (1.0 + tanh(0.5 * z))
 
 
 def sigmoid_prime(z):
@@ -24,12 +24,16 @@ def sigmoid_prime(z):
 
 
 def tanh(z):
-    return np.tanh(z)
+    """tanh(z) = (e^{z} − e^{−z}) / (e^{z} + e^{−z})."""
+    # Same function as np.tanh (to one rounding), written with one exp of −2|z| so that it
+    # cannot overflow; np.tanh is about twice as slow on some numpy builds.
+    e = np.exp(-2.0 * np.abs(z))
+    return np.copysign((1.0 - e) / (1.0 + e), z)
 
 
 def tanh_prime(z):
     """tanh'(z) = 1 − tanh²(z)."""
-    return 1.0 - np.tanh(z) ** 2
+    return 1.0 - tanh(z) ** 2
 
 
 def relu(z):
@@ -60,6 +64,15 @@ def softmax_prime(z):
     s = softmax(z)
     return s * (1.0 - s)
 
+
+# How each activation is called in sentences and labels (translate with ``_()``).
+NAMES = {
+    "sigmoid": N_("sigmoid"),
+    "tanh": N_("tanh"),
+    "relu": N_("ReLU"),
+    "identity": N_("identity"),
+    "softmax": N_("softmax"),
+}
 
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_prime),

@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 
-from .i18n import CourseError, set_language
+from .i18n import CourseError, num, set_language
 
 
 def _show_course_error(shell, etype, value, tb, tb_offset=None):
@@ -31,6 +31,23 @@ def start(lang: str) -> None:
         shell.set_custom_exc((CourseError,), _show_course_error)
 
 
+_FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def tex_number(x, digits: int = 3) -> str:
+    """``num(x)`` written for LaTeX: ``0{,}5``, so that MathJax keeps a decimal comma in the number."""
+    text = num(x, digits).replace("−", "-").replace("∞", r"\infty").replace("NaN", r"\text{NaN}")
+    text = text.replace(",", "{,}").replace("\u202f", r"\,").replace("\xa0", r"\,")
+    mantissa, times, power = text.partition(" × 10")
+    return mantissa + (rf" \times 10^{{{power.translate(_FROM_SUPERSCRIPT)}}}" if times else "")
+
+
+def tex_matrix(A, digits: int = 3) -> str:
+    """A as a LaTeX ``pmatrix``, each entry written with :func:`tex_number`."""
+    rows = (" & ".join(tex_number(v, digits) for v in row) for row in np.atleast_2d(A))
+    return r"\begin{pmatrix}" + r" \\ ".join(rows) + r"\end{pmatrix}"
+
+
 class Shown:
     """A named value shown as LaTeX in JupyterLab and as aligned text elsewhere, numbers in the learner's language."""
 
@@ -38,16 +55,13 @@ class Shown:
         self.symbol, self.value, self.digits = symbol, np.asarray(value, dtype=float), digits
 
     def _cells(self):
-        from .i18n import num
-
         rows = np.atleast_2d(self.value) if self.value.ndim else [[float(self.value)]]
         return [[num(x, self.digits) for x in row] for row in rows]
 
     def _repr_latex_(self):
-        body = r" \\ ".join(" & ".join(row) for row in self._cells())
         if self.value.ndim == 0:
-            return f"${self.symbol} = {body}$"
-        return rf"${self.symbol} = \begin{{pmatrix}} {body} \end{{pmatrix}}$"
+            return f"${self.symbol} = {tex_number(self.value, self.digits)}$"
+        return f"${self.symbol} = {tex_matrix(self.value, self.digits)}$"
 
     def __repr__(self):
         from .glossary import plain_math

@@ -216,15 +216,15 @@ class PlaygroundFigure(WidgetFigure):
         bar.ax.yaxis.set_major_formatter(tick_formatter())
 
         ax = self.ax_loss = add_axes(fig, (0.35, 0.2, 0.27, 0.68))
-        (self.train_line,) = ax.plot([], [], color=TRAIN_COLOR, label=_("train loss"))
-        (self.test_line,) = ax.plot([], [], color=TEST_COLOR, linestyle="--", label=_("test loss"))
+        (self.train_line,) = ax.plot([], [], color=TRAIN_COLOR, label=_("train cost"))
+        (self.test_line,) = ax.plot([], [], color=TEST_COLOR, linestyle="--", label=_("test cost"))
         self.moving(self.train_line), self.moving(self.test_line)
         (marker,) = ax.plot([], [], "X", color=RED, markersize=10, zorder=5, clip_on=False)
         self.diverged_marker = self.moving(marker)
         self.diverged_text = self.moving(
             ax.text(0.03, 0.96, "", transform=ax.transAxes, va="top", color=RED, fontsize=9, fontweight="bold")
         )
-        ax.set_title(_("Loss J"), y=1.02)
+        ax.set_title(_("Cost J"), y=1.02)
         ax.set_xlabel(_("step"))
         ax.legend(loc="best", fontsize=9)  # placed when the still picture is redrawn, with the curves of that time
 
@@ -301,7 +301,7 @@ class AlphaFigure(WidgetFigure):
         ax.set_yscale("log")
         localize(ax)
         ax.yaxis.set_minor_formatter(NullFormatter())
-        ax.set_title(_("Loss $J$ for several learning rates α"), y=1.02)
+        ax.set_title(_("Cost $J$ for several learning rates α"), y=1.02)
         ax.set_xlabel(_("step"))
         self.lines, self.ends = [], []
 

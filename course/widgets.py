@@ -25,13 +25,14 @@ import numpy as np
 from babel.numbers import format_percent
 
 from . import losses
-from .activations import activation
+from .activations import NAMES, activation
 from .data import dataset as make_dataset
 from .data import split
 from .diagnosis import diagnose, divergence_step, gradient_check_verdict
 from .engine import DivergenceError, Network
 from .gradcheck import gradient_check
 from .i18n import N_, _, get_language, ngettext, num
+from .notebook import tex_matrix, tex_number
 from .plots import AlphaFigure, GradientCheckFigure, PlaygroundFigure
 
 DATASETS = {
@@ -41,11 +42,11 @@ DATASETS = {
     "spirals": N_("spirals"),
     "blobs": N_("blobs"),
 }
-ACTIVATIONS = {"tanh": N_("tanh"), "relu": N_("ReLU"), "sigmoid": N_("sigmoid")}
+ACTIVATIONS = {key: NAMES[key] for key in ("tanh", "relu", "sigmoid")}  # the choices offered
 LAMBDAS = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (100, 50, 20, 10, 5)  # besides the full batch and 1 (SGD)
 MAX_LAYERS, MAX_UNITS = 6, 16
-CHECKPOINTS = 30  # points on the playground's loss curves
+CHECKPOINTS = 25  # points on the playground's loss curves, after the first few
 
 STYLE = {"description_width": "initial"}  # French and Spanish descriptions are longer: never cut them
 
@@ -135,7 +136,7 @@ class Playground(_Shown):
         layers=2,
         neurons=8,
         f="tanh",
-        alpha=0.1,
+        alpha=0.3,
         lam=0.0,
         batch_size=None,
         steps=300,
@@ -288,7 +289,8 @@ class Playground(_Shown):
         chunk = max(1, math.ceil(self.steps.value / CHECKPOINTS))
         done = 0
         while done < steps and self.diverged_at is None:
-            k = min(chunk, steps - done)
+            # Checkpoints 1, 2, 4, 8… steps apart, then every chunk: the loss changes fastest at the start.
+            k = min(chunk, steps - done, max(1, self.t))
             try:
                 self.history += self.net.train(
                     self.x_train,
@@ -306,9 +308,8 @@ class Playground(_Shown):
             done += k
             self._record()
             if divergence_step(self.J_train) is not None:
-                # The checkpoints are a few steps apart: the cost of each step says when, if it can.
-                step = divergence_step(self.history)
-                self.diverged_at = step if step is not None and step > self.t - k else self.t
+                # The checkpoints are a few steps apart: the cost of each step says when.
+                self.diverged_at = min(divergence_step(self.history) or self.t, self.t)
         self.draw()
 
     def retrain(self):
@@ -450,7 +451,7 @@ class AlphaExplorer(_Shown):
                 steps = len(run.history)
                 lines.append(
                     ngettext(
-                        "{run}: loss {loss} after {steps} step", "{run}: loss {loss} after {steps} steps", steps
+                        "{run}: cost {loss} after {steps} step", "{run}: cost {loss} after {steps} steps", steps
                     ).format(run=label, loss=num(run.history[-1]), steps=steps)
                 )
         return "\n".join(lines)
@@ -463,25 +464,7 @@ class AlphaExplorer(_Shown):
 
 # LaTeX for the stepper -------------------------------------------------------------------
 
-_FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _TEX_F = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\operatorname{relu}", "identity": r"\operatorname{id}"}
-
-
-def tex_number(x, digits=3) -> str:
-    """``num(x)`` written for LaTeX: ``0{,}5`` keeps the French decimal comma from becoming a space."""
-    text = num(x, digits)
-    if "×" in text:
-        mantissa, power = text.split(" × 10")
-        mantissa = float(mantissa.replace(",", ".").replace("−", "-"))
-        return rf"{tex_number(mantissa, digits)} \times 10^{{{power.translate(_FROM_SUPERSCRIPT)}}}"
-    text = text.replace("−", "-").replace("∞", r"\infty").replace("NaN", r"\text{NaN}")
-    return text.replace(",", "{,}").replace("\u202f", r"\,").replace("\xa0", r"\,")
-
-
-def tex_matrix(A, digits=3) -> str:
-    """A as a LaTeX ``pmatrix``, each entry written with :func:`tex_number`."""
-    rows = (" & ".join(tex_number(v, digits) for v in row) for row in np.atleast_2d(A))
-    return r"\begin{pmatrix}" + r" \\ ".join(rows) + r"\end{pmatrix}"
 
 
 class Step(NamedTuple):

@@ -209,7 +209,7 @@ def test_alpha_explorer_runs_every_alpha_and_the_chosen_one():
     assert [run.alpha for run in explorer.runs] == [0.001, 0.01, 0.1, 1.0, 10.0, 0.3]
     lines = explorer.summary().splitlines()
     assert len(lines) == 6
-    assert lines[-1].startswith("α = 0.3 (your choice): loss ")
+    assert lines[-1].startswith("α = 0.3 (your choice): cost ")
     assert lines[-2].startswith("α = 10: diverged at step ")
     assert "diverged at step" in explorer.figure.lines[4].get_label()
     assert len(explorer.figure.ends[4].get_xdata()) == 1  # the diverged curve ends with a marker
@@ -378,7 +378,7 @@ def test_display_bundle_has_the_widget_a_picture_and_a_line_of_text(made_in_engl
         else:
             assert "$$" in bundle["text/html"]
     playground, explorer, stepper, check = (repr(widget) for widget in made_in_english)
-    assert playground == "Playground: moons, network 2-8-8-1, α = 0.1"
+    assert playground == "Playground: moons, network 2-8-8-1, α = 0.3"
     assert explorer == "α explorer: network 2-8-8-1 on moons, your α = 0.3"
     assert stepper == "Backpropagation stepper: network 2-2-1, α = 0.5, step 1 of 14"
     assert check == "Gradient check of network 2-3-2-1"

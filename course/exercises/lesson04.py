@@ -34,7 +34,7 @@ def possible(candidates):
     return found
 
 
-@exercise("04.1", "dz^n")
+@exercise("04.1", "dz^2")
 def dz_output(da, z, f="sigmoid"):
     return np.asarray(da) * activation(f)[1](np.asarray(z))
 
@@ -57,7 +57,7 @@ def dz_output_mistakes(da, z, f="sigmoid"):
     return found
 
 
-@exercise("04.2", "dW^n")
+@exercise("04.2", "dW^2")
 def dW_output(dz, a_prev):
     return np.asarray(dz) @ np.asarray(a_prev).T
 
@@ -71,7 +71,7 @@ def dW_output_mistakes(dz, a_prev):
     return found
 
 
-@exercise("04.3", "da^{n-1}")
+@exercise("04.3", "da^1")
 def da_previous(W, dz):
     return np.asarray(W).T @ np.asarray(dz)
 

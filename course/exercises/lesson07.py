@@ -42,7 +42,7 @@ ONE_WIDE_LAYER = N_("k hidden layers of w neurons each are k entries equal to w,
 WRONG_COUNT = N_("Count the hidden layers: the list holds n^0 = 2, then k entries equal to w, then 1.")
 
 
-@exercise("07.1", "steps")
+@exercise("07.1", "`steps`")
 def steps_per_epoch(m, B):
     return math.ceil(m / B)
 
@@ -59,7 +59,7 @@ def _classes(y_hat):
     return (np.asarray(y_hat) > 0.5).astype(float)
 
 
-@exercise("07.2", "accuracy")
+@exercise("07.2", "`accuracy`")
 def accuracy(y_hat, y):
     return float(np.mean(_classes(y_hat) == np.asarray(y)))
 
@@ -77,7 +77,7 @@ def accuracy_mistakes(y_hat, y):
     ]
 
 
-@exercise("07.3", "sizes")
+@exercise("07.3", "`sizes`")
 def sizes(k, w):
     return [2, *[w] * k, 1]
 

@@ -182,7 +182,7 @@ try:
 except DivergenceError as error:
     print(error)
     histories[2.0], diverged_at = error.history, error.step
-    first_costs = ", ".join(num(J) for J in error.history[:6])
+    first_costs = "; ".join(num(J) for J in error.history[:6])
     print(_("The first costs: {costs}").format(costs=first_costs))
 
 # %% [markdown]

@@ -219,7 +219,7 @@ playground = Playground(dataset="moons", layers=2, neurons=8, alpha=0.3, steps=2
 display(playground)
 
 # %%
-print(playground.text())
+print(playground.summary())
 print(
     _("Accuracy: {train} on the train points, {test} on the test points.").format(
         train=num(playground.net.accuracy(playground.x_train, playground.y_train)),

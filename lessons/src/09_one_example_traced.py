@@ -30,6 +30,7 @@ import numpy as np
 from IPython.display import display
 
 from course import Network, _, layer_backward, layer_forward, num, show
+from course.activations import NAMES
 from course.exercises import check
 from course.widgets import Stepper
 
@@ -54,7 +55,7 @@ W = {l: net.W[l].copy() for l in range(1, n + 1)}
 b = {l: net.b[l].copy() for l in range(1, n + 1)}
 print(
     _("Network {sizes}: n = {n}, activations f^1…f^n: {f}.").format(
-        sizes="-".join(map(str, sizes)), n=n, f=", ".join(net.f[l] for l in range(1, n + 1))
+        sizes="-".join(map(str, sizes)), n=n, f=", ".join(_(NAMES[net.f[l]]) for l in range(1, n + 1))
     )
 )
 display(show("x = a^0", x), show("y", y))
