@@ -95,8 +95,9 @@ def test_french_learner_moves_the_alpha_slider_in_lesson_06(lab):
     with language("en"):
         assert AlphaExplorer().alpha.description != alpha_label, "the label must be translated"
 
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, f"--user-data-dir={profile}"])
+    # Playwright starts Chromium with a new, empty profile of its own.
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
@@ -107,13 +108,15 @@ def test_french_learner_moves_the_alpha_slider_in_lesson_06(lab):
                 90,
                 "the kernel's start",
             )
-            # JupyterLab's own menus are French: "Exécuter" is the Run menu of the French language pack.
-            page.get_by_role("menuitem", name="Exécuter", exact=True).click()
+            # JupyterLab's own menus are French: "Exécution" is the Run menu of the French language pack.
+            page.get_by_role("menuitem", name="Exécution", exact=True).click()
             page.get_by_text("Exécuter toutes les cellules", exact=True).click()
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-                ".every(p => /\\d/.test(p.textContent))",
-                timeout=120_000,
+            # JupyterLab renders only the cells in view: wait for the explorer's live slider, then for the kernel.
+            page.locator(".widget-slider", has_text=alpha_label).first.wait_for(timeout=120_000)
+            wait_for(
+                lambda: all(s["kernel"]["execution_state"] == "idle" for s in api(lab, "/api/sessions")),
+                120,
+                "the end of the run",
             )
             slider = page.locator(".widget-slider", has_text=alpha_label).first
             slider.scroll_into_view_if_needed()
@@ -128,7 +131,8 @@ def test_french_learner_moves_the_alpha_slider_in_lesson_06(lab):
             )
             assert image.get_attribute("src") != before, "the loss curves were not redrawn"
             assert alpha_label in slider.inner_text()
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / "lesson06-fr.png"))
+            shot = "lesson06-fr.png"
         finally:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / (shot if "shot" in locals() else "lesson06-fr-failed.png")))
             browser.close()

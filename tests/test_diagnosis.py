@@ -5,39 +5,10 @@ import math
 import numpy as np
 import pytest
 
-from course import DivergenceError, Network, i18n, set_language
+from course import DivergenceError, Network
 from course import diagnosis as d
 from course.data import moons
 from course.gradcheck import GradientCheck, gradient_check
-
-
-class Marked:
-    """A fake catalog: every message comes back between ‹ and ›, so an untranslated one shows."""
-
-    def gettext(self, message):
-        return f"‹{message}›"
-
-    def ngettext(self, singular, plural, n):
-        return f"‹{singular if n == 1 else plural}›"
-
-    def pgettext(self, context, message):
-        return f"‹{message}›"
-
-    def npgettext(self, context, singular, plural, n):
-        return self.ngettext(singular, plural, n)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
-def marked(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
-    set_language("fr")
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,7 @@ def test_definition_is_one_to_three_sentences_of_safe_text(e):
     assert 1 <= len(sentences) <= 3, sentences
     # Every LaTeX command has a plain-text form, so print() shows no backslash.
     assert "\\" not in g.plain(d)
-    assert "\\" not in g._plain_math(e.symbol)
+    assert "\\" not in g.plain_math(e.symbol)
 
 
 def test_definitions_use_terms_only_as_whole_words():

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from course import Network, i18n, layer_backward, layer_forward, set_language
+from course import Network, layer_backward, layer_forward, set_language
 from course.data import DATASETS, moons
 from course.diagnosis import gradient_check_verdict
 from course.widgets import (
@@ -26,35 +26,6 @@ from course.widgets import (
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SMALL = {"m": 60, "steps": 20, "points": 20}  # a playground that trains in a few milliseconds
-
-
-class Marked:
-    """A fake catalog: every message comes back between ‹ and ›, so an untranslated one shows."""
-
-    def gettext(self, message):
-        return f"‹{message}›"
-
-    def ngettext(self, singular, plural, n):
-        return f"‹{singular if n == 1 else plural}›"
-
-    def pgettext(self, context, message):
-        return f"‹{message}›"
-
-    def npgettext(self, context, singular, plural, n):
-        return self.ngettext(singular, plural, n)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
-def marked(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
-    set_language("fr")
 
 
 def gradient_problem():
@@ -361,9 +332,8 @@ def test_numbers_and_ticks_use_the_decimal_comma():
     assert any(re.fullmatch(r"−?\d+,\d+", t) for t in ticks) and not any("." in t for t in ticks)
 
 
-def test_language_applies_to_widgets_made_afterwards(monkeypatch, made_in_english):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked())
-    set_language("fr")
+def test_language_applies_to_widgets_made_afterwards(request, made_in_english):
+    request.getfixturevalue("marked")  # from here on, every message is marked
     after = Playground(**SMALL)
     assert after.alpha.description.startswith("‹") and not made_in_english[0].alpha.description.startswith("‹")
 

@@ -52,6 +52,18 @@ def mistakes(id: str):
     return register
 
 
+def attempts(*candidates):
+    """(wrong value, hint) for each likely mistake ``(lambda: wrong value, hint)`` that can be
+    computed with the values given: a mistake whose shapes do not fit is simply not offered."""
+    found = []
+    for wrong, hint in candidates:
+        try:
+            found.append((wrong(), hint))
+        except (ValueError, TypeError, ArithmeticError):
+            continue
+    return found
+
+
 SIGN_ERROR = N_("Every value has the wrong sign: check which way round the subtraction goes.")
 TRANSPOSE = N_("A transpose is missing or one too many: compare the shapes of both factors.")
 HADAMARD_FOR_DOT = N_("You used ⊙ (element by element, `*`) where ⋅ (matrix product, `@`) was meant.")

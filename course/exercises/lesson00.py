@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..i18n import N_
-from . import exercise, mistakes
+from . import attempts, exercise, mistakes
 
 MULTIPLY_FIRST = N_(
     "You added before multiplying: compute w * x first, then add b (Python, like the maths, multiplies before it adds)."
@@ -17,17 +17,6 @@ NO_SUM = N_(
 NO_BIAS = N_("Almost: the products are added up, but the bias b is missing. Add it at the end.")
 
 
-def _attempts(*candidates):
-    """(wrong value, hint) for each likely mistake that can be computed with the values given."""
-    found = []
-    for wrong, hint in candidates:
-        try:
-            found.append((wrong(), hint))
-        except (ValueError, TypeError, ArithmeticError):
-            continue
-    return found
-
-
 @exercise("00.1", "z")
 def weighted_input(w, x, b):
     return w * x + b
@@ -35,7 +24,7 @@ def weighted_input(w, x, b):
 
 @mistakes("00.1")
 def weighted_input_mistakes(w, x, b):
-    return _attempts((lambda: w * (x + b), MULTIPLY_FIRST), (lambda: w + x + b, ADDED_W))
+    return attempts((lambda: w * (x + b), MULTIPLY_FIRST), (lambda: w + x + b, ADDED_W))
 
 
 @exercise("00.2", "z")
@@ -46,7 +35,7 @@ def weighted_sum(w, x, b):
 @mistakes("00.2")
 def weighted_sum_mistakes(w, x, b):
     w, x = np.asarray(w), np.asarray(x)
-    return _attempts(
+    return attempts(
         (lambda: w * x + b, NO_SUM),
         (lambda: w * x, NO_SUM),
         (lambda: w @ x, NO_BIAS),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..activations import sigmoid, sigmoid_prime
 from ..i18n import N_
-from . import exercise, mistakes
+from . import attempts, exercise, mistakes
 
 MULTIPLY_FIRST = N_(
     "You added b to x before multiplying: the weight multiplies the input alone, then the bias is added, z = w x + b."
@@ -31,17 +31,6 @@ FORGOT_ALPHA = N_("The step is too big: the derivative is multiplied by the lear
 USED_DB = N_("You used dL/db in the update of w: w changes by −α dL/dw, which has the extra factor x.")
 
 
-def _attempts(*candidates):
-    """(wrong value, hint) for each likely mistake that can be computed with the values given."""
-    found = []
-    for wrong, hint in candidates:
-        try:
-            found.append((wrong(), hint))
-        except (ValueError, TypeError, ArithmeticError):
-            continue
-    return found
-
-
 @exercise("01.1", "z")
 def pre_activation(w, x, b):
     return w * x + b
@@ -49,7 +38,7 @@ def pre_activation(w, x, b):
 
 @mistakes("01.1")
 def pre_activation_mistakes(w, x, b):
-    return _attempts(
+    return attempts(
         (lambda: w * (x + b), MULTIPLY_FIRST),
         (lambda: w + x * b, BIAS_TIMES_X),
         (lambda: w * x - b, BIAS_SIGN),
@@ -71,7 +60,7 @@ def weight_derivative(w, b, x, y):
 @mistakes("01.2")
 def weight_derivative_mistakes(w, b, x, y):
     z, a, da = _parts(w, b, x, y)
-    return _attempts(
+    return attempts(
         (lambda: da * x, FORGOT_SIGMA_PRIME),
         (lambda: -da * sigmoid_prime(z) * x, ERROR_SIGN),
         (lambda: da * sigmoid(z) * x, SIGMA_NOT_PRIME),
@@ -90,7 +79,7 @@ def updated_weight(w, b, x, y, alpha):
 def updated_weight_mistakes(w, b, x, y, alpha):
     z, _a, da = _parts(w, b, x, y)
     dw = weight_derivative(w, b, x, y)
-    return _attempts(
+    return attempts(
         (lambda: w + alpha * dw, STEP_UPHILL),
         (lambda: w - dw, FORGOT_ALPHA),
         (lambda: w - alpha * da * sigmoid_prime(z), USED_DB),

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..i18n import N_
-from . import HADAMARD_FOR_DOT, exercise, mistakes
+from . import HADAMARD_FOR_DOT, attempts, exercise, mistakes
 
 W_TRANSPOSED = N_(
     "You used (W^1)^T where W^1 is meant: W^1 has one row per neuron of layer 1, so z^1 = W^1 ⋅ a^0 + b^1 is `W @ a + b`, without `.T`."
@@ -33,17 +33,6 @@ NO_HIDDEN_ACTIVATION = N_(
 FORGOT_BIASES = N_("The biases are missing: each layer adds its own b^l, z^l = W^l a^(l−1) + b^l.")
 
 
-def _attempts(*candidates):
-    """(wrong value, hint) for each likely mistake that can be computed with the values given."""
-    found = []
-    for wrong, hint in candidates:
-        try:
-            found.append((wrong(), hint))
-        except (ValueError, TypeError, ArithmeticError):
-            continue
-    return found
-
-
 @exercise("02.1", "z^1")
 def pre_activation(W, a, b):
     return W @ a + b
@@ -51,7 +40,7 @@ def pre_activation(W, a, b):
 
 @mistakes("02.1")
 def pre_activation_mistakes(W, a, b):
-    return _attempts(
+    return attempts(
         (lambda: W.T @ a + b, W_TRANSPOSED),
         (lambda: a @ W + b, PRODUCT_ORDER),
         (lambda: W * a + b, HADAMARD_FOR_DOT),
@@ -68,7 +57,7 @@ def hidden_activation(W, b, x):
 
 @mistakes("02.2")
 def hidden_activation_mistakes(W, b, x):
-    return _attempts(
+    return attempts(
         (lambda: W @ x + b, FORGOT_TANH),
         (lambda: sigmoid(W @ x + b), SIGMOID_NOT_TANH),
         (lambda: np.tanh(W @ x), TANH_WITHOUT_BIAS),
@@ -85,7 +74,7 @@ def prediction(W1, b1, W2, b2, x):
 @mistakes("02.3")
 def prediction_mistakes(W1, b1, W2, b2, x):
     a1 = np.tanh(W1 @ x + b1)
-    return _attempts(
+    return attempts(
         (lambda: W2 @ a1 + b2, FORGOT_OUTPUT_SIGMOID),
         (lambda: np.tanh(W2 @ a1 + b2), TANH_AT_OUTPUT),
         (lambda: sigmoid(W2 @ sigmoid(W1 @ x + b1) + b2), SIGMOID_IN_HIDDEN),

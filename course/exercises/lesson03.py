@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..i18n import N_
-from . import exercise, mistakes
+from . import attempts, exercise, mistakes
 
 DA_SIGN = N_(
     "The sign is wrong: the derivative of ½ (ŷ − y)² with respect to ŷ is ŷ − y, not y − ŷ. It is positive when the prediction is too high."
@@ -33,17 +33,6 @@ Z_NOT_SIGMA = N_("You used z where σ(z) is meant: first compute s = σ(z), then
 SQUARED = N_("1 − σ(z)² is the pattern of tanh' (1 − tanh²). For the sigmoid it is σ(z)(1 − σ(z)).")
 
 
-def _attempts(*candidates):
-    """(wrong value, hint) for each likely mistake that can be computed with the values given."""
-    found = []
-    for wrong, hint in candidates:
-        try:
-            found.append((wrong(), hint))
-        except (ValueError, TypeError, ArithmeticError):
-            continue
-    return found
-
-
 @exercise("03.1", "da^n")
 def output_derivative(y_hat, y):
     return np.asarray(y_hat) - np.asarray(y)
@@ -53,7 +42,7 @@ def output_derivative(y_hat, y):
 def output_derivative_mistakes(y_hat, y):
     y_hat, y = np.asarray(y_hat, dtype=float), np.asarray(y, dtype=float)
     m = y.shape[-1] if y.ndim else 1
-    return _attempts(
+    return attempts(
         (lambda: y - y_hat, DA_SIGN),
         (lambda: 2 * (y_hat - y), DA_TWO),
         (lambda: 0.5 * (y_hat - y) ** 2, DA_LOSS),
@@ -72,7 +61,7 @@ def central_difference(x, h):
 
 @mistakes("03.2")
 def central_difference_mistakes(x, h):
-    return _attempts(
+    return attempts(
         (lambda: (_f(x + h) - _f(x)) / h, FORWARD_DIFFERENCE),
         (lambda: (_f(x + h) - _f(x - h)) / h, HALF_STEP),
         (lambda: (_f(x + h) - _f(x - h)) / 2 * h, HALF_STEP),
@@ -90,7 +79,7 @@ def sigmoid_derivative(z):
 def sigmoid_derivative_mistakes(z):
     z = np.asarray(z, dtype=float)
     s = sigmoid(z)
-    return _attempts(
+    return attempts(
         (lambda: s * (1 + s), PLUS_SIGMA),
         (lambda: s, FORGOT_FACTOR),
         (lambda: 1 - s, FORGOT_FACTOR),
