@@ -13,8 +13,9 @@ from .i18n import N_, CourseError, _
 
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^{−z})."""
-    # Same function as 1/(1 + e^{−z}), written with tanh so a large |z| cannot overflow.
-    return 0.5 * (1.0 + tanh(0.5 * z))
+    # For z < −709, e^{−z} overflows to ∞ and σ(z) = 1/∞ = 0, which is right: no warning.
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def sigmoid_prime(z):
