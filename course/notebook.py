@@ -29,6 +29,11 @@ def start(lang: str) -> None:
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((CourseError,), _show_course_error)
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        # Figures are laid out by the course's style; cropping each PNG again ("tight") would
+        # double the time every plot takes to appear.
+        set_matplotlib_formats("png", bbox_inches=None)
 
 
 _FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")

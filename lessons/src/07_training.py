@@ -215,7 +215,7 @@ check("07.2", accuracy, y_hat=y_hat, y=y)
 # Moving a control trains a new network from scratch. The picture shows the output $\hat y$ over the plane with the train points (white edge) and the test points (black edge), the cost on both during training, and the weights: orange for positive, blue for negative, thicker when larger. Under it, the scores, and a warning in red when something goes wrong.
 
 # %%
-playground = Playground(dataset="moons", layers=2, neurons=8, alpha=0.3, steps=200, m=200)
+playground = Playground(dataset="moons", layers=2, neurons=8, alpha=0.3, steps=120, m=200)
 display(playground)
 
 # %%
