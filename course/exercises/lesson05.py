@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activations import activation
+from ..activations import activation, dz_from_da
 from ..i18n import N_
 from ..losses import loss
 from . import DOT_FOR_HADAMARD, exercise, mistakes
@@ -46,7 +46,7 @@ WRONG = 1e-6  # a relative error above this is a wrong gradient, not rounding
 
 @exercise("05.1", "dz^l")
 def dz_hidden(da, z, f="tanh"):
-    return np.asarray(da) * activation(f)[1](np.asarray(z))
+    return dz_from_da(f, np.asarray(da), np.asarray(z))
 
 
 @mistakes("05.1")
