@@ -41,17 +41,16 @@ def translate_markdown(source: str, lang: str) -> str:
     return "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
 
 
-def _code(source: str, **metadata):
-    return nbformat.v4.new_code_cell(source, metadata=metadata)
-
-
 def header_cells(source: str, lang: str) -> list:
     """The two cells every built notebook starts with: where it comes from, and its language."""
     with language(lang):
         banner = _(
             "*This notebook is generated from `{source}` by `python -m course build`: edit the source or the translation catalogs, not this file.*"
         ).format(source=source)
-    return [nbformat.v4.new_markdown_cell(banner), _code(f'import course\n\ncourse.start("{lang}")')]
+    return [
+        nbformat.v4.new_markdown_cell(banner),
+        nbformat.v4.new_code_cell(f'import course\n\ncourse.start("{lang}")'),
+    ]
 
 
 GLOSSARY = "glossary"
@@ -69,7 +68,7 @@ def glossary_notebook(lang: str):
             nbformat.v4.new_markdown_cell(
                 _('Look a term up in any of the four languages, or by its symbol: `glossary("α")`.')
             ),
-            _code('from course.glossary import glossary\n\nglossary("α")'),
+            nbformat.v4.new_code_cell('from course.glossary import glossary\n\nglossary("α")'),
             *(nbformat.v4.new_markdown_cell(entry_markdown(e, page=True)) for e in sorted_entries()),
         ]
     return finish(cells, {"course": {"source": "course/glossary.py"}}, "gl")

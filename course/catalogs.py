@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from .extract import PROTECTED, mask
+from .extract import mask
 from .glossary import fold
 from .i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 
@@ -350,6 +350,3 @@ def check_all() -> list[Problem]:
             if po_path(lang, domain).exists():
                 problems += check_catalog(po_path(lang, domain), lang, terms)
     return problems
-
-
-__all__ = ["PROTECTED", "Problem", "Status", "check_all", "check_catalog", "extract", "status", "update"]
