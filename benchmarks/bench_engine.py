@@ -3,7 +3,7 @@
 What is measured
 ----------------
 The time of ONE full-batch training step -- forward pass, cost J, backward pass and update
-of every W^l and b^l -- on three networks:
+of every W^l and b^l -- on three networks, and the first two again with ReLU hidden layers:
 
     2-16-16-1     on 200 points  (moons)     tanh hidden, sigmoid output, binary cross-entropy
     2-64-64-64-1  on 1000 points (spirals)   tanh hidden, sigmoid output, binary cross-entropy
