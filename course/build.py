@@ -94,19 +94,6 @@ def notebook_text(path: Path, lang: str):
     return finish(cells, {"course": {**nb.metadata.get("course", {}), "source": f"lessons/src/{path.name}"}}, path.stem)
 
 
-def outline(lang: str) -> list[tuple[str, str, int, int]]:
-    """(lesson, title, teaching minutes, exercise minutes) of every lesson, titles in ``lang``."""
-    rows = []
-    for path in sources():
-        nb = jupytext.read(path, fmt="py:percent")
-        title = next(c.source for c in nb.cells if "objectives" in c.metadata.get("tags", [])).split("\n", 1)[0]
-        minutes = nb.metadata["course"]["minutes"]
-        rows.append(
-            (path.stem, translate_markdown(title, lang).lstrip("# "), minutes["teaching"], minutes["exercises"])
-        )
-    return rows
-
-
 def glossary_cell(ids) -> str:
     """A closing markdown cell listing the glossary entries a lesson uses (current language)."""
     if not ids:

@@ -71,15 +71,24 @@ def _extract_args(domain: str, output: Path) -> list[str]:
     ]
 
 
-def _messages(path: Path) -> list[tuple]:
-    """What matters in a catalog (not its dates): every message with its comments and places."""
+def _entries(path: Path) -> list:
+    """The messages of a catalog, without its header."""
     with path.open("rb") as fp:
-        catalog = read_po(fp)
+        return [m for m in read_po(fp) if m.id]
+
+
+def _messages(data: bytes) -> list[tuple]:
+    """What matters in a catalog (not its dates): every message with its comments and places."""
     return [
         (m.id, m.context, m.string, sorted(m.flags), m.auto_comments, m.locations, m.previous_id)
-        for m in catalog
+        for m in read_po(io.BytesIO(data))
         if m.id
     ]
+
+
+def _keys(path: Path) -> set[tuple]:
+    """(msgid, context) of every message: what must be the same in a template and its catalogs."""
+    return {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in _entries(path)}
 
 
 def extract(domain: str) -> bool:
@@ -88,7 +97,7 @@ def extract(domain: str) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / target.name
         _pybabel(*_extract_args(domain, fresh))
-        if target.exists() and _messages(fresh) == _messages(target):
+        if target.exists() and _messages(fresh.read_bytes()) == _messages(target.read_bytes()):
             return False
         target.write_bytes(fresh.read_bytes())
         return True
@@ -112,17 +121,10 @@ def update(domain: str, lang: str) -> bool:
         "-l",
         lang,
     )
-    if before is not None and _messages(target) == _messages_from(before):
+    if before is not None and _messages(target.read_bytes()) == _messages(before):
         target.write_bytes(before)  # only the header's date moved: keep the file as it was
         return False
     return True
-
-
-def _messages_from(data: bytes) -> list[tuple]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "old.po"
-        path.write_bytes(data)
-        return _messages(path)
 
 
 # --- status -------------------------------------------------------------------------------
@@ -148,14 +150,8 @@ def _complete(message) -> bool:
 
 def status(lang: str, domain: str) -> Status:
     """Counts of one catalog; a fuzzy entry is not translated (unlike ``pybabel compile --statistics``)."""
-    path = po_path(lang, domain)
-    messages = []
-    if path.exists():
-        with path.open("rb") as fp:
-            messages = [m for m in read_po(fp) if m.id]
-    elif pot_path(domain).exists():
-        with pot_path(domain).open("rb") as fp:
-            messages = [m for m in read_po(fp) if m.id]
+    path = po_path(lang, domain) if po_path(lang, domain).exists() else pot_path(domain)
+    messages = _entries(path) if path.exists() else []
     fuzzy = sum(1 for m in messages if m.fuzzy)
     translated = sum(1 for m in messages if not m.fuzzy and _complete(m))
     return Status(lang, domain, translated, fuzzy, len(messages) - translated - fuzzy)
@@ -325,17 +321,16 @@ def check_sync(domain: str) -> list[Problem]:
         with contextlib.redirect_stderr(io.StringIO()):
             _pybabel(*_extract_args(domain, fresh))
         target = pot_path(domain)
-        if not target.exists() or _messages(fresh) != _messages(target):
+        if not target.exists() or _messages(fresh.read_bytes()) != _messages(target.read_bytes()):
             problems.append(Problem(target, 1, "template out of date: run `python -m course i18n update`"))
             return problems
-    template = {(m[0] if isinstance(m[0], str) else m[0][0], m[1]) for m in _messages(pot_path(domain))}
+    template = _keys(pot_path(domain))
     for lang in TRANSLATED:
         path = po_path(lang, domain)
         if not path.exists():
             problems.append(Problem(path, 1, "catalog missing: run `python -m course i18n update`"))
             continue
-        have = {(m[0] if isinstance(m[0], str) else m[0][0], m[1]) for m in _messages(path)}
-        if have != template:
+        if _keys(path) != template:
             problems.append(
                 Problem(path, 1, f"out of sync with {pot_path(domain).name}: run `python -m course i18n update`")
             )

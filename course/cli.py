@@ -93,8 +93,8 @@ def build(args) -> int:
 
 def list_lessons(args) -> int:
     """The lessons with their minutes, in the chosen language."""
-    from .build import outline
     from .i18n import _, set_language
+    from .workshop import outline
 
     lang = set_language(args.lang)
     rows = outline(lang)

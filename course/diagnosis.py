@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from babel.numbers import format_percent
 
-from .i18n import _, get_language, ngettext, num
+from .i18n import _, ngettext, num, percent
 
 # The loss "diverged" when it is not finite or exceeds this many times its first value: with
 # a sigmoid and cross-entropy the loss saturates instead of becoming infinite.
@@ -112,7 +111,7 @@ def no_progress(history, alpha: float | None = None, threshold: float = PROGRESS
         "The loss went down by less than {percent} in {steps} step (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
         "The loss went down by less than {percent} in {steps} steps (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
         steps,
-    ).format(percent=format_percent(threshold, locale=get_language()), steps=steps, first=num(first), last=num(last))
+    ).format(percent=percent(threshold), steps=steps, first=num(first), last=num(last))
 
 
 def diagnose(

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 LANGUAGES = ("en", "fr", "es", "pt_BR")
@@ -121,6 +121,16 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def superscript(k: int) -> str:
+    """``superscript(-6)`` is ``"⁻⁶"``: exponents and layer numbers in plain text (a², 10⁻⁶)."""
+    return str(k).translate(_SUPERSCRIPT)
+
+
+def percent(fraction: float) -> str:
+    """``percent(0.84)`` is ``84%`` in English, ``84 %`` in French."""
+    return format_percent(fraction, locale=_locale(_current))
+
+
 def num(x: float, digits: int = 4) -> str:
     """``x`` written for the current language with ``digits`` significant digits.
 
@@ -137,7 +147,7 @@ def num(x: float, digits: int = 4) -> str:
         mantissa = x / 10.0**exponent
         if round(abs(mantissa), digits - 1) >= 10:
             mantissa, exponent = mantissa / 10, exponent + 1
-        return f"{num(mantissa, digits)} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+        return f"{num(mantissa, digits)} × 10{superscript(exponent)}"
     decimals = max(0, digits - 1 - exponent)
     rounded = round(x, decimals)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")

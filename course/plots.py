@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from .i18n import _, num, tick_formatter
+from .i18n import _, num, superscript, tick_formatter
 
 STYLE = {
     "figure.dpi": 80,
@@ -68,12 +68,6 @@ CLASS_CMAP = LinearSegmentedColormap.from_list("course_classes", ["#8fbbd9", "#f
 ERROR_CMAP = "RdYlGn_r"
 RED = "#d62728"
 TRAIN_COLOR, TEST_COLOR = "#333333", "#9467bd"
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def superscript(l: int) -> str:
-    """``superscript(2)`` is ``"²"``, for labels such as a² and W²."""
-    return str(l).translate(_SUPERSCRIPT)
 
 
 def widget_figure(size) -> Figure:

@@ -22,7 +22,6 @@ from typing import NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
-from babel.numbers import format_percent
 
 from . import losses
 from .activations import NAMES, activation
@@ -31,7 +30,7 @@ from .data import split
 from .diagnosis import diagnose, divergence_step, gradient_check_verdict
 from .engine import DivergenceError, Network
 from .gradcheck import gradient_check
-from .i18n import N_, _, get_language, ngettext, num
+from .i18n import N_, _, ngettext, num, percent
 from .notebook import tex_matrix, tex_number
 from .plots import AlphaFigure, GradientCheckFigure, PlaygroundFigure
 
@@ -88,10 +87,6 @@ def _heading(text):
 
 def _sentences(sentences):
     return "".join(f'<div style="color:#b00000">⚠ {html.escape(s)}</div>' for s in sentences)
-
-
-def _percent(fraction):
-    return format_percent(fraction, locale=get_language())
 
 
 class _Shown:
@@ -323,7 +318,7 @@ class Playground(_Shown):
         self.figure.show_losses(self.checkpoints, self.J_train, self.J_test, self.diverged_at)
         self.image.value = self.figure.png()
         with np.errstate(all="ignore"):
-            right = self.net.predict(self.x_test) == self.y_test
+            accuracy = self.net.accuracy(self.x_test, self.y_test)
         self.status_text = ngettext(
             "Network {sizes} after {steps} step: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
             "Network {sizes} after {steps} steps: loss {train} on the train points, {test} on the test points; {accuracy} of the test points are classified correctly.",
@@ -333,7 +328,7 @@ class Playground(_Shown):
             steps=self.t,
             train=num(self.J_train[-1]),
             test=num(self.J_test[-1]),
-            accuracy=_percent(right.mean()),
+            accuracy=percent(accuracy),
         )
         self.status.value = html.escape(self.status_text)
         self.messages = diagnose(

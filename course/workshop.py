@@ -40,6 +40,16 @@ def _title_and_rest(markdown: str) -> tuple[str, str]:
     return title.lstrip("# ").strip(), rest.strip()
 
 
+def _row(stem: str, nb) -> tuple[str, str, int, int]:
+    minutes = nb.metadata["course"]["minutes"]
+    return stem, _title_and_rest(_tagged(nb, "objectives")[0])[0], minutes["teaching"], minutes["exercises"]
+
+
+def outline(lang: str) -> list[tuple[str, str, int, int]]:
+    """(lesson, title, teaching minutes, exercise minutes) of every lesson, titles in ``lang``."""
+    return [_row(stem, nb) for stem, nb in _lessons(lang)]
+
+
 def exercise_ids(nb) -> list[str]:
     return [m for c in nb.cells if "exercise" in c.metadata.get("tags", []) for m in EXERCISE_ID.findall(c.source)]
 
@@ -60,16 +70,12 @@ def instructor_guide(lang: str) -> str:
             "| --- | --- | ---: | ---: |",
         ]
         clock, since_break = 0, 0
-        for stem, nb in lessons:
-            minutes = nb.metadata["course"]["minutes"]
-            length = minutes["teaching"] + minutes["exercises"]
+        for stem, title, teaching, exercises in (_row(stem, nb) for stem, nb in lessons):
+            length = teaching + exercises
             if since_break + length > BREAK_EVERY:
                 table.append("| {} | *{}* | 10 | |".format(_clock(clock), _("Break")))
                 clock, since_break = clock + 10, 0
-            title, _rest = _title_and_rest(_tagged(nb, "objectives")[0])
-            table.append(
-                f"| {_clock(clock)} | [{title}](../{lang}/{stem}.ipynb) | {minutes['teaching']} | {minutes['exercises']} |"
-            )
+            table.append(f"| {_clock(clock)} | [{title}](../{lang}/{stem}.ipynb) | {teaching} | {exercises} |")
             clock, since_break = clock + length, since_break + length
         out += ["\n".join(table), _("Total: {minutes} minutes.").format(minutes=clock)]
         out += ["## " + _("Before the workshop"), _checklist(lang)]
