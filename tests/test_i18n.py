@@ -57,10 +57,142 @@ def test_catalogs_load_from_po_files_without_compiling():
     )
 
 
-def test_brazilian_plural_rule_counts_zero_as_singular():
-    assert i18n.translations("pt_BR").plural(0) == 0
-    assert i18n.translations("fr").plural(0) == 0
-    assert i18n.translations("es").plural(0) == 1
+def test_plural_rules_come_from_the_catalogs_headers():
+    # French and Brazilian Portuguese count 0 as singular, Spanish does not; 1 000 000 is plural
+    # everywhere, whatever CLDR release the installed Babel carries (2.19 adds a third form).
+    for lang, zero in (("fr", 0), ("pt_BR", 0), ("es", 1)):
+        for catalog in i18n.translations(lang).catalogs:
+            assert [catalog.plural(n) for n in (0, 1, 2, 5, 10**6)] == [zero, 0, 1, 1, 1], catalog.path
+
+
+def catalog_messages(lang):
+    """(singular, plural or None, context) of every translated message in the catalogs of ``lang``."""
+    from babel.messages.pofile import read_po
+
+    for po in sorted((i18n.LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+        with po.open("rb") as fp:
+            for m in read_po(fp):
+                if m.id and not m.fuzzy:
+                    ids = m.id if isinstance(m.id, (list, tuple)) else (m.id, None)
+                    yield ids[0], ids[1], m.context
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize("lang", ["fr", "es", "pt_BR"])
+def test_every_message_comes_back_translated_for_every_count(lang):
+    """Every singular, and every plural for n = 0, 1, 2, 5 and 1 000 000, comes from the catalog, never the English."""
+    catalogs = i18n.translations(lang)
+    english = []
+    for singular, plural, context in catalog_messages(lang):
+        if plural is None:
+            found = catalogs.gettext(singular) if context is None else catalogs.pgettext(context, singular)
+            english += [] if isinstance(found, i18n.Translated) else [singular]
+            continue
+        for n in (0, 1, 2, 5, 1_000_000):
+            if context is None:
+                found = catalogs.ngettext(singular, plural, n)
+            else:
+                found = catalogs.npgettext(context, singular, plural, n)
+            english += [] if isinstance(found, i18n.Translated) else [f"{singular} (n = {n})"]
+    assert english == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("fr_FR.UTF-8", "fr"),
+        ("pt_BR.UTF-8", "pt_BR"),
+        ("es_MX", "es"),
+        ("pt-BR", "pt_BR"),
+        ("en_GB.UTF-8", "en"),
+        ("", "en"),
+    ],
+)
+def test_course_lang_in_posix_form_names_the_course_language(value, expected):
+    code = "import course; print(course.get_language())"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=dict(os.environ, COURSE_LANG=value), capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize("value", ["C.UTF-8", "xx", "klingon"])
+@pytest.mark.parametrize("command", [["-c", "import course; print(course.get_language())"], ["-m", "course", "--help"]])
+def test_an_unknown_course_lang_warns_once_and_keeps_english(value, command):
+    done = subprocess.run(
+        [sys.executable, *command], env=dict(os.environ, COURSE_LANG=value), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count(f"COURSE_LANG={value!r} is not a language of the course") == 1
+    assert "en" in done.stdout.split() or "usage:" in done.stdout
+
+
+# --- a broken catalog never hurts a learner -----------------------------------------------
+
+
+@pytest.fixture
+def locales(tmp_path, monkeypatch):
+    """A copy of the catalogs that a test may break; the runtime reads it instead of the real one."""
+    import shutil
+
+    copy = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALES, copy, ignore=shutil.ignore_patterns("*.pot", "words.txt"))
+    monkeypatch.setattr(i18n, "LOCALES", copy)
+    i18n.translations.cache_clear()
+    i18n._warned.clear()
+    yield copy
+    i18n.translations.cache_clear()
+
+
+def break_catalog(locales, domain, old, new, lang="fr"):
+    path = locales / lang / "LC_MESSAGES" / f"{domain}.po"
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    return path.relative_to(locales.parent), data[: data.index(old)].count(b"\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        ("sigmoïde".encode(), b"sigmo\xefde", "not UTF-8"),
+        (b'msgid "sigmoid"', b'this is not PO syntax\nmsgid "sigmoid"', "Unknown or misformatted keyword"),
+        (b"nplurals=2; plural=(n > 1);", b"nplurals=2; plural=(n >;", "Plural-Forms"),
+    ],
+    ids=["not-utf8", "garbage-line", "bad-plural-rule"],
+)
+def test_an_unreadable_catalog_warns_once_and_falls_back_to_english(locales, old, new, problem):
+    path, line = break_catalog(locales, "course", old, new)
+    set_language("fr")
+    with pytest.warns(i18n.CourseWarning) as caught:
+        assert _("Unknown loss {name!r}: choose one of {choices}.").startswith("Unknown loss")  # English...
+    assert len(caught) == 1
+    warning = str(caught[0].message)
+    assert warning.startswith(f"{path}:{line}: this catalog cannot be read") and problem in warning, warning
+    assert _("# 04. The output layer") == "# 04. La couche de sortie"  # the lessons' catalogs still speak French
+
+
+def test_a_translation_whose_placeholders_do_not_format_falls_back_to_english(locales):
+    from course.activations import activation
+
+    path, _line = break_catalog(locales, "course", b"choisissez parmi {choices}", b"choisissez parmi {choices")
+    set_language("fr")
+    with pytest.warns(i18n.CourseWarning) as caught, pytest.raises(CourseError) as error:
+        activation("swish")
+    assert str(error.value) == "Unknown activation 'swish': choose one of sigmoid, tanh, relu, identity, softmax."
+    (warning,) = caught
+    assert str(warning.message).startswith(f"{path}:") and "does not fit its placeholders" in str(warning.message)
+    assert "ne correspond pas à ses champs" in str(warning.message)  # said in French too
+
+
+def test_a_renamed_placeholder_falls_back_to_english(locales):
+    from course.activations import activation
+
+    break_catalog(locales, "course", b"inconnue {name!r}", b"inconnue {nom!r}")
+    set_language("fr")
+    with pytest.warns(i18n.CourseWarning), pytest.raises(CourseError, match=r"^Unknown activation 'swish'"):
+        activation("swish")
 
 
 @pytest.mark.parametrize(
