@@ -13,13 +13,16 @@ import contextlib
 import io
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .extract import mask
 from .glossary import fold
@@ -104,12 +107,17 @@ def extract(domain: str) -> bool:
 
 
 def update(domain: str, lang: str) -> bool:
-    """Merge the template into ``<lang>/<domain>.po`` (creating it if missing); returns whether it changed."""
+    """Merge the template into ``<lang>/<domain>.po`` (creating it if missing); returns whether it changed.
+
+    A new catalog gets the language's fixed plural rule (:data:`PLURAL_FORMS`), never the
+    plural data of the installed Babel, and every catalog keeps it.
+    """
     target = po_path(lang, domain)
     before = target.read_bytes() if target.exists() else None
+    if before is None:
+        _init(domain, lang, target)
     _pybabel(
         "update",
-        "--init-missing",
         "--ignore-obsolete",
         "--ignore-pot-creation-date",
         "-i",
@@ -121,10 +129,40 @@ def update(domain: str, lang: str) -> bool:
         "-l",
         lang,
     )
+    _set_header(target, "Plural-Forms", PLURAL_FORMS[lang])
     if before is not None and _messages(target.read_bytes()) == _messages(before):
         target.write_bytes(before)  # only the header's date moved: keep the file as it was
         return False
     return True
+
+
+TRANSLATOR = "The backprop-course translators"
+
+
+def _init(domain: str, lang: str, target: Path) -> None:
+    """A new, empty catalog of ``domain`` in ``lang``, with the language's plural rule."""
+    with pot_path(domain).open("rb") as fp:
+        catalog = read_po(fp, locale=lang)
+    catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[lang])]  # before the plural forms are counted
+    catalog.last_translator = TRANSLATOR
+    for message in catalog:
+        if message.id and message.pluralizable:
+            message.string = ("",) * catalog.num_plurals
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as fp:
+        write_po(fp, catalog, width=76)
+
+
+def _set_header(path: Path, field: str, value: str) -> None:
+    """Write ``field: value`` into the header of the catalog ``path`` (a line of its own, as Babel writes it)."""
+    text = path.read_text(encoding="utf-8")
+    header, sep, rest = text.partition("\n\n")
+    line = f'"{field}: {value}\\n"'
+    if re.search(rf'^"{field}:', header, re.MULTILINE):
+        header = re.sub(rf'^"{field}:.*$', lambda _m: line, header, count=1, flags=re.MULTILINE)
+    else:
+        header = header.replace('"MIME-Version:', f'{line}\n"MIME-Version:', 1)
+    path.write_text(header + sep + rest, encoding="utf-8")
 
 
 # --- status -------------------------------------------------------------------------------
@@ -170,9 +208,57 @@ def status_table(langs=TRANSLATED) -> str:
 
 
 # --- checks -------------------------------------------------------------------------------
+#
+# The standard tools first: GNU msgfmt (syntax, header, format strings), translate-toolkit's
+# pofilter checks (placeholders, numbers, unchanged or untranslated text, whitespace…) and
+# hunspell (spelling). Our own code checks only what is specific to this course: maths and
+# code identical, glossary terms, no English sentence, the fixed plural rule, catalogs in sync.
+
+# The plural rule of each language, written in every one of its catalogs (TRANSLATING.md).
+# Fixed here, not taken from Babel's CLDR data, which changes between releases.
+PLURAL_FORMS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "pt_BR": "nplurals=2; plural=(n > 1);",
+}
+DICTIONARIES = {"fr": "fr_FR", "es": "es_ES", "pt_BR": "pt_BR"}  # hunspell's names
+TOOLS = {
+    "msgfmt": "GNU gettext (Debian: apt install gettext)",
+    "hunspell": "hunspell and its dictionaries (Debian: apt install hunspell hunspell-fr hunspell-es hunspell-pt-br)",
+}
+
+# pofilter's checks that fit every message of the course, and those that fit only messages of
+# the code: in a markdown paragraph, LaTeX braces are not placeholders and tables repeat "|".
+# Left out on purpose: quotes, brackets, spacing around punctuation, capitals and sentence
+# counts, which each language writes its own way (« », ¿?, an added parenthesis, a sentence
+# split in two: see TRANSLATING.md).
+POFILTER_CHECKS = (
+    "isfuzzy",
+    "untranslated",
+    "blank",
+    "unchanged",
+    "numbers",
+    "printf",
+    "doublespacing",
+    "startwhitespace",
+    "endwhitespace",
+    "newlines",
+    "tabs",
+    "escapes",
+    "urls",
+    "emails",
+    "xmltags",
+    "nplurals",
+)
+POFILTER_CODE_CHECKS = ("pythonbraceformat", "doublewords")
+HINTS = {
+    "isfuzzy": "review the translation, then remove the fuzzy flag",
+    "unchanged": f"translate it, or flag it '{SAME_FLAG}' if the same text is right",
+    "numbers": "the numbers differ from the English (flag 'ignore-numbers' if that is right)",
+}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Problem:
     path: Path
     line: int
@@ -186,17 +272,159 @@ class Problem:
         return f"{shown}:{self.line}: {self.problem}"
 
 
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} is not installed: install {TOOLS[name]}")
+    return found
+
+
+_TOOL_LINE = re.compile(r"^(?P<path>.+?\.po):(?P<line>\d+):(?:\d+:)? (?P<problem>.+)$")
+
+
+def msgfmt_problems(path: Path) -> list[Problem]:
+    """What ``msgfmt --check`` says about a catalog: syntax, header and format strings (python-brace-format)."""
+    done = subprocess.run(
+        [_tool("msgfmt"), "--check", "-o", os.devnull, str(path)], capture_output=True, text=True, errors="replace"
+    )
+    problems = []
+    for line in done.stderr.splitlines():
+        found = _TOOL_LINE.match(line)
+        if found:
+            problems.append(Problem(path, int(found["line"]), f"msgfmt: {found['problem']}"))
+        elif done.returncode and "fatal error" not in line and line.strip():
+            problems.append(Problem(path, 1, f"msgfmt: {line.strip()}"))
+    if done.returncode and not problems:
+        problems.append(Problem(path, 1, "msgfmt: the catalog cannot be compiled"))
+    return problems
+
+
+def header_problems(path: Path, lang: str) -> list[Problem]:
+    """The catalog declares the language's fixed plural rule (so a newer Babel cannot change it silently)."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    header = text.split("\n\n", 1)[0]
+    found = re.search(r'^"Plural-Forms:\s*([^"\\]*)', header, re.MULTILINE)
+    expected = PLURAL_FORMS[lang]
+    if found is None:
+        return [Problem(path, 1, f'header: no Plural-Forms; write "Plural-Forms: {expected}\\n"')]
+    if " ".join(found.group(1).split()) != expected:
+        line = header.count("\n", 0, found.start()) + 1
+        return [Problem(path, line, f"header: Plural-Forms is {found.group(1).strip()!r}, {lang} uses {expected!r}")]
+    return []
+
+
+def _strings(message) -> list[str]:
+    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+
+
+def _ids(message) -> list[str]:
+    return list(message.id) if isinstance(message.id, (list, tuple)) else [message.id]
+
+
+def is_markdown(message) -> bool:
+    """A paragraph of a lesson's markdown (its extractor comment says so), not a message of the code."""
+    return any(c.startswith("markdown, cell") for c in message.auto_comments)
+
+
+@cache
+def _pofilter(lang: str, code: bool):
+    from translate.filters import checks
+
+    config = checks.CheckerConfig(targetlanguage=lang.split("_")[0])
+    # The course's languages write 0,05 where English writes 0.05: the same number.
+    config.lang.numbertranslate = lambda text: re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+    return checks.TeeChecker(  # pofilter's own pair: checks of the strings, and of the unit (fuzzy)
+        checkerconfig=config,
+        limitfilters=[*POFILTER_CHECKS, *(POFILTER_CODE_CHECKS if code else ())],
+        checkerclasses=[checks.StandardChecker, checks.StandardUnitChecker],
+    )
+
+
+def pofilter_problems(path: Path, lang: str, catalog) -> list[Problem]:
+    """translate-toolkit's pofilter checks, message by message; a flag ``ignore-<check>`` silences one check."""
+    from translate.misc.multistring import multistring
+    from translate.storage.pypo import pounit
+
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids, strings = _ids(message), _strings(message)
+        strings = [ENGLISH_SPAN.sub(lambda span: span[1], s) for s in strings]  # our own tag, not added markup
+        unit = pounit(multistring(ids) if len(ids) > 1 else ids[0])
+        unit.target = multistring(strings) if len(ids) > 1 else strings[0]
+        if message.fuzzy:
+            unit.markfuzzy()
+        ignored = {f.removeprefix("ignore-") for f in message.flags if f.startswith("ignore-")}
+        if "same" in ignored:
+            ignored.add("unchanged")
+        for check, failure in _pofilter(lang, not is_markdown(message)).run_filters(unit).items():
+            if check not in ignored:
+                text = failure["message"] if isinstance(failure, dict) else str(failure)
+                hint = HINTS.get(check)
+                problems.append(Problem(path, message.lineno, f"{check}: {text}" + (f" ({hint})" if hint else "")))
+    return problems
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿŒœ]+)*")
+_AROUND_WORDS = ".,;:!?«»\"“”()[]*_#|…'’"
+
+
+# An English term or title kept on purpose is marked as English: <span lang="en">weight decay</span>.
+ENGLISH_SPAN = re.compile(r'<span lang="en">(.*?)</span>', re.DOTALL)
+
+
+def _spelling_text(text: str) -> str:
+    """The words of ``text`` that hunspell should see: no maths, code, placeholders, English spans, numbers or symbols."""
+    tokens = (t.strip(_AROUND_WORDS) for t in BRACE_FIELD.sub(" ", mask(ENGLISH_SPAN.sub(" ", text))).split())
+    return " ".join(t for t in tokens if len(t) > 1 and _LATIN_WORD.fullmatch(t))  # one letter is a variable
+
+
+def word_list(lang: str) -> Path:
+    return LOCALES / lang / "words.txt"
+
+
+def spelling_problems(paths: list[Path], lang: str) -> list[Problem]:
+    """hunspell on every msgstr of ``paths`` (all in ``lang``), with the course's word lists."""
+    texts = []  # (catalog, line, words of its msgstr)
+    for path in paths:
+        for message in _read(path):
+            if message.id and not message.fuzzy:
+                texts.append((path, message.lineno, " ".join(_spelling_text(s) for s in _strings(message))))
+    with tempfile.TemporaryDirectory(prefix="course-spelling-") as tmp:
+        words = Path(tmp) / "words.txt"
+        lists = [LOCALES / "words.txt", word_list(lang)]
+        listed = [w for p in lists if p.exists() for w in p.read_text(encoding="utf-8").split("\n")]
+        words.write_text("\n".join(w for w in listed if w.strip() and not w.startswith("#")), encoding="utf-8")
+        command = [_tool("hunspell"), "-i", "utf-8", "-d", DICTIONARIES[lang], "-p", str(words)]
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        text = "\n".join(t for _p, _l, t in texts)
+        unknown = set(
+            subprocess.run([*command, "-l"], input=text, capture_output=True, text=True, env=env).stdout.split()
+        )
+        # Suggestions for the unknown words only: hunspell is slow to suggest.
+        asked = subprocess.run(
+            [*command, "-a"], input="\n".join(f"^{w}" for w in sorted(unknown)), capture_output=True, text=True, env=env
+        )
+    suggestions = {}
+    for line in asked.stdout.splitlines():
+        if line.startswith("&"):
+            head, _sep, tried = line.partition(": ")
+            suggestions[head.split()[1]] = tried
+    problems = []
+    for path, line, words in texts:
+        for word in sorted(unknown & set(re.split(r"[\s-]+", words) + words.split())):
+            hint = f"try: {suggestions[word]}; or " if word in suggestions else ""
+            problems.append(
+                Problem(path, line, f"spelling: {word!r} ({hint}add it to {word_list(lang).relative_to(ROOT)})")
+            )
+    return problems
+
+
 MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$|\\\(.+?\\\)", re.DOTALL)
 CODE = re.compile(r"`[^`\n]+`")
 LINK = re.compile(r"\]\(([^)\s]*)\)")
 BRACE_FIELD = re.compile(r"(?<!\{)\{[A-Za-z_0-9.!:\[\]]*\}(?!\})")
-PERCENT_FIELD = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
-
-
-def placeholders(text: str) -> Counter:
-    """``{name}`` and ``%(name)s`` fields outside maths and code."""
-    outside = CODE.sub(" ", MATH.sub(" ", text))
-    return Counter(BRACE_FIELD.findall(outside) + PERCENT_FIELD.findall(outside))
 
 
 def protected(text: str) -> Counter:
@@ -218,7 +446,7 @@ ENGLISH = frozenset(
     while because so if but all any both other some more most many much same there here
     using used use gives get gets takes make makes let us an who whose why one two
     first next last every output input weights layer layers learning rate network
-    networks example examples value values step steps small large smaller larger""".split()
+    networks example examples value values step steps small large smaller larger cost loss""".split()
 )
 STOPWORDS = {
     "fr": "le la les de des du un une et est en que qui dans pour sur par avec ce cette ces au aux il elle on nous vous ne pas se son sa ses leur plus ou où mais donc".split(),
@@ -231,18 +459,28 @@ _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
 def english_sentences(text: str, lang: str) -> list[str]:
-    """Sentences of ``text`` (in ``lang``) that read as English: four words or more, mostly English function words."""
+    """Sentences of ``text`` (in ``lang``) that read as English: mostly English function words, or a fragment of English words only."""
     own = set(STOPWORDS.get(lang, ()))
     found = []
-    for sentence in _SENTENCE.split(mask(text)):
+    for sentence in _SENTENCE.split(mask(_english_asides(lang).sub(" ", ENGLISH_SPAN.sub(" ", text)))):
         words = [w.lower() for w in _WORD.findall(sentence)]
-        if len(words) < 4:
-            continue
         english = sum(1 for w in words if w in ENGLISH and w not in own)
         native = sum(1 for w in words if w in own)
-        if english >= 2 and english >= 0.25 * len(words) and english > native:
+        if len(words) < 4:  # a fragment ("cost 0,73 after 100 steps"): English words only
+            if english >= 2 and native == 0 and english >= 0.6 * len(words):
+                found.append(sentence.strip())
+        elif english >= 2 and english >= 0.25 * len(words) and english > native:
             found.append(sentence.strip())
     return found
+
+
+@cache
+def _english_asides(lang: str) -> re.Pattern:
+    """The glossary's English term beside a translated one, « (en anglais : learning rate) »: English on purpose."""
+    from .i18n import translations
+
+    aside = re.escape(translations(lang).gettext("English: {term}")).replace(re.escape("{term}"), r"[^()]*")
+    return re.compile(rf"\({aside}\)")
 
 
 def glossary_terms(lang: str) -> list[tuple[str, str]]:
@@ -268,28 +506,20 @@ def uses_term(text: str, term: str) -> bool:
 
 
 def check_message(message, lang: str, terms) -> list[str]:
-    """What is wrong with one catalog entry, as sentences for the translator."""
-    if message.fuzzy:
-        return ["fuzzy: review the translation, then remove the fuzzy flag"]
-    if not _complete(message):
-        return ["untranslated"]
-    ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
-    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    """What the standard tools cannot see in one catalog entry: maths, English left in, glossary terms."""
+    strings = [s for s in _strings(message) if s]
+    if message.fuzzy or not strings:
+        return []  # reported by pofilter (isfuzzy, untranslated)
+    ids = _ids(message)
     problems = []
-    expected = [placeholders(i) for i in ids]
-    for string in strings:
-        # A plural form may keep the fields of the singular or of the plural msgid.
-        if placeholders(string) not in expected:
-            problems.append(
-                f"placeholders differ: msgid has {_show(expected[-1])}, msgstr has {_show(placeholders(string))}"
-            )
-        if protected(string) != protected(ids[0]) and len(strings) == 1:
-            missing = protected(ids[0]) - protected(string)
-            extra = protected(string) - protected(ids[0])
+    if len(ids) == 1:
+        missing = protected(ids[0]) - protected(strings[0])
+        # A translation may name a code name the English only describes (« lunes » (`moons`)).
+        extra = Counter({k: v for k, v in (protected(strings[0]) - protected(ids[0])).items() if not CODE.fullmatch(k)})
+        if missing or extra:
             problems.append(f"maths, code or link changed: missing {_show(missing)}, unexpected {_show(extra)}")
-        if string == ids[0] and SAME_FLAG not in message.flags:
-            problems.append(f"msgstr is identical to msgid: translate it, or flag it '{SAME_FLAG}' if that is right")
-        for sentence in english_sentences(string, lang):
+    for string in strings:
+        for sentence in english_sentences(BRACE_FIELD.sub(" ", string), lang):  # {steps} is not English
             problems.append(f"English sentence left in the translation: {sentence!r}")
     masked_id = BRACE_FIELD.sub(" ", mask(ids[0])).lower()
     for english, translated in terms:
@@ -305,12 +535,25 @@ def _show(counter: Counter) -> str:
     return ", ".join(sorted(counter.elements())) or "nothing"
 
 
-def check_catalog(path: Path, lang: str, terms=None) -> list[Problem]:
-    """Every problem of one ``.po`` file, each with its line."""
-    terms = glossary_terms(lang) if terms is None else terms
+def _read(path: Path):
     with path.open("rb") as fp:
-        catalog = read_po(fp, locale=lang)
-    return [Problem(path, m.lineno, p) for m in catalog if m.id for p in check_message(m, lang, terms)]
+        return read_po(fp, abort_invalid=True)
+
+
+def check_catalog(path: Path, lang: str, terms=None, spelling: bool = True) -> list[Problem]:
+    """Every problem of one ``.po`` file, each with its line: msgfmt, header, pofilter, ours, hunspell."""
+    problems = msgfmt_problems(path) + header_problems(path, lang)
+    try:
+        catalog = _read(path)
+    except (PoFileError, UnicodeDecodeError, ValueError) as error:
+        # msgfmt has said where; the other checks need a catalog they can read.
+        return sorted(problems or [Problem(path, getattr(error, "lineno", 1), f"cannot be read: {error}")])
+    terms = glossary_terms(lang) if terms is None else terms
+    problems += pofilter_problems(path, lang, catalog)
+    problems += [Problem(path, m.lineno, p) for m in catalog if m.id for p in check_message(m, lang, terms)]
+    if spelling:
+        problems += spelling_problems([path], lang)
+    return sorted(set(problems))
 
 
 def check_sync(domain: str) -> list[Problem]:
@@ -330,18 +573,45 @@ def check_sync(domain: str) -> list[Problem]:
         if not path.exists():
             problems.append(Problem(path, 1, "catalog missing: run `python -m course i18n update`"))
             continue
-        if _keys(path) != template:
+        try:
+            keys = _keys(path)
+        except (PoFileError, UnicodeDecodeError, ValueError):
+            continue  # check_catalog says why
+        if keys != template:
             problems.append(
                 Problem(path, 1, f"out of sync with {pot_path(domain).name}: run `python -m course i18n update`")
             )
     return problems
 
 
-def check_all() -> list[Problem]:
-    problems = [p for domain in domains() for p in check_sync(domain)]
-    for lang in TRANSLATED:
+def language_of(path: Path) -> str:
+    """The language of ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
+    lang = path.resolve().parent.parent.name
+    if lang not in TRANSLATED:
+        raise ValueError(f"{path}: not a catalog of {', '.join(TRANSLATED)} (locales/<lang>/LC_MESSAGES/<domain>.po)")
+    return lang
+
+
+def check_all(paths=None) -> list[Problem]:
+    """Every check CI runs: on the given catalogs, or on every catalog and template of the course."""
+    problems = [] if paths else [p for domain in domains() for p in check_sync(domain)]
+    if not paths:
+        paths = [po_path(lang, d) for lang in TRANSLATED for d in domains() if po_path(lang, d).exists()]
+    by_lang: dict[str, list[Path]] = {}
+    for path in map(Path, paths):
+        by_lang.setdefault(language_of(path), []).append(path)
+    for lang, group in by_lang.items():
         terms = glossary_terms(lang)
-        for domain in domains():
-            if po_path(lang, domain).exists():
-                problems += check_catalog(po_path(lang, domain), lang, terms)
+        for path in group:
+            problems += check_catalog(path, lang, terms, spelling=False)
+        readable = [p for p in group if _readable(p)]
+        problems += spelling_problems(readable, lang)
     return problems
+
+
+def _readable(path: Path) -> bool:
+    try:
+        _read(path)
+    except (PoFileError, UnicodeDecodeError, ValueError):
+        return False
+    return True

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .i18n import LANGUAGES, CourseError, normalize
+from .i18n import LANGUAGES, CourseError, get_language, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
@@ -48,16 +48,32 @@ def interface_settings(lang: str, folder: Path) -> Path | None:
     return folder
 
 
-def lab_command(lang: str, settings: Path | None, port: int | None = None, browser: bool = True) -> list[str]:
-    """The JupyterLab command line for the lessons of ``lang``, on localhost, with a token."""
+def workspaces_dir(lang: str) -> Path:
+    """Where JupyterLab keeps the open tabs of the course in ``lang``: one place per language, so
+    that switching language never reopens the other language's notebooks."""
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "backprop-course" / "workspaces" / lang
+
+
+def lab_command(
+    lang: str,
+    settings: Path | None,
+    port: int | None = None,
+    browser: bool = True,
+    workspaces: Path | None = None,
+    root: Path = LESSONS,
+) -> list[str]:
+    """The JupyterLab command line for the lessons of ``lang`` (in ``root/<lang>``), on localhost, with a token."""
     command = [
         sys.executable,
         "-m",
         "jupyter",
         "lab",
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.root_dir={LESSONS}",
+        f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url=/lab/tree/{lang}/00_start_here.ipynb",
+        f"--LabApp.workspaces_dir={workspaces or workspaces_dir(lang)}",
     ]
     if settings is not None:
         command.append(f"--LabApp.app_settings_dir={settings}")
@@ -147,7 +163,11 @@ def i18n(args) -> int:
     if args.action == "status":
         print(catalogs.status_table())
         return 0
-    problems = catalogs.check_all()
+    try:
+        problems = catalogs.check_all(args.catalogs)
+    except (FileNotFoundError, ValueError) as error:  # a missing tool, or a file that is not a catalog
+        print(error, file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)")
@@ -158,12 +178,12 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     p_lab = sub.add_parser("lab", help="open the lessons of one language in JupyterLab")
-    p_lab.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="/".join(LANGUAGES))
+    p_lab.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_lab.add_argument("--port", type=int)
     p_lab.add_argument("--no-browser", action="store_true")
     p_lab.set_defaults(run=lab)
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
-    p_list.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="/".join(LANGUAGES))
+    p_list.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
     p_links = sub.add_parser("links", help="Binder and JupyterHub (nbgitpuller) links that open a lesson")
     p_links.add_argument("--repo", help="GitHub owner/name, for Binder links")
@@ -174,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     p_links.set_defaults(run=links)
     p_lite = sub.add_parser("lite", help="build a static JupyterLite site of the lessons (Python in the browser)")
     p_lite.add_argument("--output", default=str(ROOT / "_output" / "lite"), help="folder of the site")
-    p_lite.add_argument("--lang", default=os.environ.get("COURSE_LANG", "en"), help="interface language")
+    p_lite.add_argument("--lang", default=get_language(), help="interface language")
     p_lite.set_defaults(run=lite)
     p_build = sub.add_parser("build", help="execute the lesson sources into lessons/<lang>/")
     p_build.add_argument("--lang", nargs="*", help="languages (default: all)")
@@ -189,6 +209,7 @@ def parser() -> argparse.ArgumentParser:
         help="extract: templates from sources; update: templates and every language's .po; "
         "status: translated/fuzzy/missing per language and domain; check: every check CI runs",
     )
+    p_i18n.add_argument("catalogs", nargs="*", help="check: only these .po files (default: every catalog)")
     p_i18n.set_defaults(run=i18n)
     return p
 

@@ -280,14 +280,14 @@ def backprop_by_example(net: Network, x, y, lam: float = 0.0):
     pairs: sigmoid with binary cross-entropy, softmax with cross-entropy, identity with
     mean squared error.
     """
-    from .activations import ACTIVATIONS
+    from .activations import ACTIVATIONS, NAMES
 
     pair = (net.f[net.n], net.loss)
     if pair not in {("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy"), ("identity", "mse")}:
         raise CourseError(
             _(
-                "Seed 004's δ^n = a^n − y needs sigmoid with binary_cross_entropy, softmax with cross_entropy or identity with mse; this network has {pair}."
-            ).format(pair=" + ".join(pair))
+                "The output error δ^n = a^n − y holds only for a sigmoid output with binary cross-entropy, a softmax output with cross-entropy, or an identity output with mean squared error; this network has {activation} with {loss}."
+            ).format(activation=_(NAMES[pair[0]]), loss=_(losses.NAMES[pair[1]]))
         )
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n, m = net.n, x.shape[1]

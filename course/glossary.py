@@ -860,7 +860,7 @@ def _no_match_message(text: str) -> str:
             query=text, matches=", ".join(candidates[k] for k in close)
         )
     return _(
-        "No glossary entry matches {query!r}. Try a term such as {example}, a symbol such as {symbol}, or glossary() for the whole list."
+        "No glossary entry matches {query!r}. Try a term such as {example}, a symbol such as {symbol}, or `glossary()` for the whole list."
     ).format(query=text, example=repr(term(entry("learning_rate"))), symbol=repr("W^l"))
 
 

@@ -96,7 +96,7 @@ def build_site(output: Path, langs=LANGUAGES, default_lang: str = "en") -> Path:
     missing = [m for m in LITE_MODULES if importlib.util.find_spec(m) is None]
     if missing:
         raise CourseError(
-            _("JupyterLite is not installed ({missing} missing): run pip install 'backprop-course[lite]'.").format(
+            _("JupyterLite is not installed ({missing} missing): run `pip install 'backprop-course[lite]'`.").format(
                 missing=", ".join(missing)
             )
         )
@@ -112,7 +112,7 @@ def build_site(output: Path, langs=LANGUAGES, default_lang: str = "en") -> Path:
         lite_dir = Path(tmp)
         if not copy_notebooks(langs, lite_dir / "files"):
             raise CourseError(
-                _("There are no built notebooks in {folder}: run python -m course build first.").format(
+                _("There are no built notebooks in {folder}: run `python -m course build` first.").format(
                     folder=f"{LESSONS}/<lang>/"
                 )
             )

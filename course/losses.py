@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import CourseError, _
+from .i18n import N_, CourseError, _
 
 # Keeps log(ŷ) finite when a saturated output reaches exactly 0 or 1.
 _EPS = 1e-12
@@ -44,6 +44,13 @@ def cross_entropy_da(y_hat, y):
     """da^n = −y / ŷ."""
     return -y / np.clip(y_hat, _EPS, None)
 
+
+# How each loss is called in sentences and labels (translate with ``_()``).
+NAMES = {
+    "mse": N_("mean squared error"),
+    "binary_cross_entropy": N_("binary cross-entropy"),
+    "cross_entropy": N_("cross-entropy"),
+}
 
 LOSSES = {
     "mse": (mse, mse_da),

@@ -199,7 +199,7 @@ except CourseError as error:
 # %% [markdown] tags=["instructor"]
 # **Before the first lesson.** Check that every learner has JupyterLab open on the folder of their language and that the cells at the top of this notebook ran: the cell under "Choosing the language" must print the code of their language. A learner who sees English in the `fr` folder has probably opened `lessons/en` or run the cells out of order: have them restart the kernel and run all cells.
 #
-# **Common snags.** "name is not defined" means a cell above was skipped. `check` printing "Replace `...`" means the `...` is still in the cell. Learners on a static page (no kernel) see frozen widgets: that is expected.
+# **Common snags.** A `NameError` means a cell above was skipped. `check` printing "Replace `...`" means the `...` is still in the cell. Learners on a static page (no kernel) see frozen widgets: that is expected.
 #
 # **Question for the room.** Ask two learners who follow the course in different languages to read their feedback for exercise 00.1 aloud: same id, same answer, different words. It makes the point that exercise ids and values are shared across languages, so a mixed room can work together.
 
