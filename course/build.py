@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from .extract import is_translatable, paragraphs
-from .i18n import LANGUAGES, _, language, translations
+from .i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
@@ -131,7 +132,6 @@ def execute(nb, cwd: Path):
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
-        env=env,
     )
     client.execute(cwd=str(cwd), env=env)
     for cell in nb.cells:
@@ -170,6 +170,35 @@ def merge_streams(outputs: list) -> list:
     return merged
 
 
+def output_text(output) -> str:
+    """What a reader sees of one output as text: printed text, plain or HTML results, errors (not figure reprs)."""
+    if output.output_type == "stream":
+        return output.text
+    if output.output_type == "error":
+        return output.evalue
+    data = output.get("data", {})
+    plain = str(data.get("text/plain", ""))
+    html = re.sub(r"<[^>]+>", " ", str(data.get("text/html", "")))
+    return "\n".join(t for t in (html, "" if plain.startswith("<Figure size") else plain) if t)
+
+
+def english_outputs(nb, lang: str) -> list[str]:
+    """``"cell id: sentence"`` for every English sentence in the outputs of ``nb``, a notebook in ``lang``."""
+    from .catalogs import english_sentences
+
+    if lang == SOURCE_LANGUAGE:
+        return []
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            found += [f"{cell.id}: {sentence}" for sentence in english_sentences(output_text(output), lang)]
+    return found
+
+
+class BuildError(CourseError):
+    """A built notebook would show the learner something wrong (English in a translated notebook)."""
+
+
 def output_path(path: Path, lang: str) -> Path:
     return LESSONS / lang / f"{path.stem}.ipynb"
 
@@ -193,8 +222,19 @@ def build(langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2) -> list[P
     def write(job):
         nb, target = job
         target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(execute(nb, target.parent) if run else nb, target)
-        return target
+        if run:
+            nb = execute(nb, target.parent)
+            english = english_outputs(nb, target.parent.name)
+            if english:  # never write a translated notebook that would show English
+                return target, english
+        nbformat.write(nb, target)
+        return target, []
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(write, work))
+        done = list(pool.map(write, work))
+    refused = [
+        f"{target.relative_to(ROOT)}: English in the outputs of cell {s}" for target, found in done for s in found
+    ]
+    if refused:
+        raise BuildError("\n".join(["Not written, because the outputs would show English:", *refused]))
+    return [target for target, _found in done]

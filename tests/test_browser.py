@@ -1,9 +1,12 @@
-"""End to end, as a French learner: JupyterLab on 127.0.0.1, lesson 06 in headless Chromium.
+"""End to end, as a French, a Spanish and a Brazilian learner: JupyterLab on 127.0.0.1, lesson 06 in headless Chromium.
 
-Runs every cell, moves the α slider of the α explorer, and checks that the loss curves
-were redrawn and that the widget's labels and JupyterLab's menus are in French. A
-screenshot is saved under ``_output/screenshots/``. The server and the browser are
-stopped by the test itself; every wait is bounded.
+For each language: runs every cell from JupyterLab's own Run menu, moves the α slider of the
+α explorer, checks that its loss curves were redrawn, and reads the page as the learner
+does: no English sentence in any output, widget label or status line (the outputs of
+lesson 06 include plural sentences such as "cost 0,69 after 100 steps"). JupyterLab's
+own menus come from its language packs, which are partial for es and pt-BR: they are
+not read. A screenshot is saved under ``_output/screenshots/``. The server and the
+browser are stopped by the test itself; every wait is bounded.
 """
 
 import json
@@ -14,11 +17,13 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
-from course.cli import interface_settings, lab_command
+from course.catalogs import english_sentences
+from course.cli import INTERFACE_LOCALES, interface_settings, lab_command
 from course.i18n import language
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +39,8 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# What the learner reads of a lesson: outputs, and the widgets' labels, readouts and status lines.
+READ = ".jp-OutputArea-output, .widget-label, .widget-html-content, .widget-readout, .widget-button"
 
 
 def free_port() -> int:
@@ -59,18 +66,32 @@ def wait_for(condition, seconds, what):
     raise TimeoutError(f"{what} did not happen within {seconds} s")
 
 
+def pack_label(lang: str, message: str, context: str | None = None) -> str:
+    """JupyterLab's label for ``message`` as its language pack for ``lang`` writes it (English where the pack has none)."""
+    locale = INTERFACE_LOCALES[lang]
+    spec = find_spec(f"jupyterlab_language_pack_{locale}")
+    pack = Path(spec.origin).parent / "locale" / locale / "LC_MESSAGES" / "jupyterlab.json"
+    strings = json.loads(pack.read_text(encoding="utf-8"))
+    found = strings.get(message if context is None else f"{context}\x04{message}")
+    return found[0] if found else message
+
+
 @pytest.fixture
-def lab():
-    """A JupyterLab server in French on a free port of 127.0.0.1; stopped afterwards."""
-    port = free_port()
-    with tempfile.TemporaryDirectory() as settings_dir:
-        settings = interface_settings("fr", Path(settings_dir))
-        command = [*lab_command("fr", settings, port, browser=False), f"--IdentityProvider.token={TOKEN}"]
-        env = dict(os.environ, COURSE_LANG="fr")
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def lab(request):
+    """A JupyterLab server in the learner's language on a free port of 127.0.0.1; stopped afterwards."""
+    lang, port = request.param, free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = interface_settings(lang, Path(tmp) / "settings")
+        # A copy of the lessons: JupyterLab saves the notebooks it runs.
+        shutil.copytree(ROOT / "lessons" / lang, Path(tmp) / "lessons" / lang)
+        lab = lab_command(lang, settings, port, False, Path(tmp) / "workspaces", Path(tmp) / "lessons")
+        command = [*lab, f"--IdentityProvider.token={TOKEN}"]
+        server = subprocess.Popen(
+            command, env=dict(os.environ, COURSE_LANG=lang), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             wait_for(lambda: api(port, "/api/status") is not None, 90, "JupyterLab's start")
-            yield port
+            yield lang, port
         finally:
             server.terminate()
             try:
@@ -83,38 +104,40 @@ def lab():
 @pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
 )
-def test_french_learner_moves_the_alpha_slider_in_lesson_06(lab):
+@pytest.mark.parametrize("lab", ["fr", "es", "pt_BR"], indirect=True)
+def test_a_learner_runs_lesson_06_and_moves_the_alpha_slider_in_their_language(lab):
     from playwright.sync_api import sync_playwright
 
     from course.widgets import AlphaExplorer
 
-    notebook = next((ROOT / "lessons" / "fr").glob("06_*.ipynb"))
-    with language("fr"):
-        french = AlphaExplorer()
-        alpha_label = french.alpha.description
+    lang, port = lab
+    notebook = next((ROOT / "lessons" / lang).glob("06_*.ipynb"))
+    with language(lang):
+        alpha_label = AlphaExplorer().alpha.description
     with language("en"):
         assert AlphaExplorer().alpha.description != alpha_label, "the label must be translated"
 
     # Playwright starts Chromium with a new, empty profile of its own.
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        shot = f"lesson06-{lang}-failed.png"
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
-            page.goto(f"http://127.0.0.1:{lab}/lab/tree/fr/{notebook.name}?token={TOKEN}")
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{lang}/{notebook.name}?token={TOKEN}")
             page.wait_for_selector(".jp-Notebook")
             wait_for(
-                lambda: [s for s in api(lab, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
+                lambda: [s for s in api(port, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
                 90,
                 "the kernel's start",
             )
-            # JupyterLab's own menus are French: "Exécution" is the Run menu of the French language pack.
-            page.get_by_role("menuitem", name="Exécution", exact=True).click()
-            page.get_by_text("Exécuter toutes les cellules", exact=True).click()
+            # JupyterLab's Run menu and its "Run All Cells", as the learner's language pack names them.
+            page.get_by_role("menuitem", name=pack_label(lang, "Run", "menu"), exact=True).click()
+            page.get_by_text(pack_label(lang, "Run All Cells"), exact=True).click()
             # JupyterLab renders only the cells in view: wait for the explorer's live slider, then for the kernel.
             page.locator(".widget-slider", has_text=alpha_label).first.wait_for(timeout=120_000)
             wait_for(
-                lambda: all(s["kernel"]["execution_state"] == "idle" for s in api(lab, "/api/sessions")),
+                lambda: all(s["kernel"]["execution_state"] == "idle" for s in api(port, "/api/sessions")),
                 120,
                 "the end of the run",
             )
@@ -131,8 +154,18 @@ def test_french_learner_moves_the_alpha_slider_in_lesson_06(lab):
             )
             assert image.get_attribute("src") != before, "the loss curves were not redrawn"
             assert alpha_label in slider.inner_text()
-            shot = "lesson06-fr.png"
+
+            # Read every cell as the learner would scroll to it (JupyterLab renders only what is in view).
+            texts = []
+            for cell in page.locator(".jp-Notebook .jp-Cell").all():
+                cell.scroll_into_view_if_needed()
+                texts += cell.locator(READ).all_inner_texts()
+            read = "\n".join(texts)
+            assert alpha_label in read and len(read) > 2000, "the outputs were not read"
+            english = [s for text in texts for s in english_sentences(text, lang)]
+            assert english == [], f"English on the {lang} page: {english}"
+            shot = f"lesson06-{lang}.png"
         finally:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / (shot if "shot" in locals() else "lesson06-fr-failed.png")))
+            page.screenshot(path=str(SCREENSHOTS / shot))
             browser.close()

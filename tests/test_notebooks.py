@@ -9,7 +9,7 @@ import re
 import nbformat
 import pytest
 
-from course.build import IGNORE_OUTPUT, notebook_text, output_path, sources
+from course.build import IGNORE_OUTPUT, english_outputs, execute, notebook_text, output_path, output_text, sources
 from course.glossary import ENTRIES
 from course.i18n import LANGUAGES
 
@@ -105,3 +105,29 @@ def test_lesson_structure(path):
     assert tags.count("objectives") == 1 and tags.count("key-points") == 1
     assert tags.count("exercise") >= 1 and tags.count("solution") >= tags.count("exercise")
     assert "instructor" not in tags
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_lesson_executes_with_no_english_sentence_in_its_outputs(lang, tmp_path):
+    """Lesson 06 prints plural sentences ("cost … after 100 steps"): executed here with the installed releases."""
+    (path,) = sources(["06"])
+    nb = execute(notebook_text(path, lang), tmp_path)
+    printed = [output_text(o) for c in nb.cells for o in c.get("outputs", [])]
+    assert sum(len(t) for t in printed) > 1000, "the lesson printed almost nothing"
+    assert english_outputs(nb, lang) == []
+
+
+def test_the_build_refuses_to_write_a_translated_notebook_with_english_outputs(monkeypatch):
+    from course import build
+
+    (path,) = sources(["06"])
+    target = output_path(path, "fr")
+    before = target.read_bytes()
+    english = committed(path, "en")  # what a French learner would see if the plurals fell back to English
+    monkeypatch.setattr(build, "execute", lambda nb, cwd: english)
+    with pytest.raises(
+        build.BuildError, match=r"lessons/fr/06_gradient_descent.ipynb: English in the outputs of cell 06-"
+    ):
+        build.build(["fr"], only=["06"])
+    assert target.read_bytes() == before, "the French notebook must not be overwritten"
