@@ -15,7 +15,11 @@ def sigmoid(z):
     """σ(z) = 1 / (1 + e^{−z})."""
     # For z < −709, e^{−z} overflows to ∞ and σ(z) = 1/∞ = 0, which is right: no warning.
     with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-z))
+        return _logistic(z)
+
+
+def _logistic(z):
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def sigmoid_prime(z):
@@ -61,9 +65,12 @@ def softmax(z):
 
 
 def softmax_prime(z):
-    """The diagonal of softmax's Jacobian, s(1 − s); see :func:`dz_from_da` for the full one."""
-    s = softmax(z)
-    return s * (1.0 - s)
+    """Softmax has no element-wise derivative: each s_i depends on every z_j (see :func:`dz_from_da`)."""
+    raise CourseError(
+        _(
+            'softmax mixes the units of a column, so its derivative is a matrix (a Jacobian), not a vector f\'(z) to multiply element by element: compute dz = dz_from_da("softmax", da, z), which is s ⊙ (da − sᵀda).'
+        )
+    )
 
 
 # How each activation is called in sentences and labels (translate with ``_()``).
@@ -94,8 +101,21 @@ def activation(name: str):
         ) from None
 
 
+# The same functions for code that already runs inside ``np.errstate(all="ignore")``, as the
+# training loop does: the sigmoid's own errstate is a tenth of a small network's forward pass.
+QUIET = {"sigmoid": _logistic}
+
+# f' written with a = f(z), for the activations where it is cheaper: the engine stores a^l in
+# the forward pass, so its backward pass needs no second exp (same numbers, to one rounding).
+PRIME_FROM_A = {
+    "sigmoid": lambda a: a * (1.0 - a),  # σ'(z) = σ(z)(1 − σ(z))
+    "tanh": lambda a: 1.0 - a * a,  # tanh'(z) = 1 − tanh²(z)
+    "relu": lambda a: a > 0,  # a > 0 exactly where z > 0 (True and False multiply as 1 and 0)
+}
+
+
 def dz_from_da(name: str, da, z):
-    """dz^l = da^l ⊙ f'^l(z^l)."""
+    """dz^l = da^l ⊙ f'^l(z^l); for softmax, whose f' is a Jacobian, dz^l = s ⊙ (da^l − sᵀ da^l)."""
     f, f_prime = activation(name)
     if name == "softmax":
         # softmax mixes the units of a column, so f' is a Jacobian, not a vector:

@@ -12,31 +12,28 @@ import math
 
 import numpy as np
 
+from .engine import diverged_message, final_cost, overshoot_step
 from .i18n import _, ngettext, num, percent
 
-# The loss "diverged" when it is not finite or exceeds this many times its first value: with
-# a sigmoid and cross-entropy the loss saturates instead of becoming infinite.
-DIVERGENCE_FACTOR = 10.0
 VANISHING_RATIO = 1e-3
 DEAD_FRACTION = 0.25
 PROGRESS = 0.01
 
 
-def divergence_step(history, factor: float = DIVERGENCE_FACTOR) -> int | None:
-    """The first step (counted from 1) whose loss is not finite or above ``factor`` times the first loss; None if there is none (lesson 06)."""
-    if len(history) == 0:
-        return None
-    limit = factor * max(history[0], 1e-12) if math.isfinite(history[0]) else math.inf
-    for step, cost in enumerate(history, start=1):
-        if not math.isfinite(cost) or cost > limit:
-            return step
-    return None
+def divergence_step(history) -> int | None:
+    """The step (from 1) where the cost J diverged for good, or None (lesson 06).
+
+    The engine's rule (:func:`course.engine.overshoot_step`): J became infinite or NaN, or it
+    ended more than ten times above its first value. Judged at the end of the run: J that
+    jumps up and then comes back down has recovered, and did not diverge.
+    """
+    return overshoot_step(history)
 
 
 def safer_alpha(alpha: float, tried=None) -> float:
     """A learning rate that should not diverge (lesson 06).
 
-    ``tried`` maps other α to their loss history: the largest of them below ``alpha`` that
+    ``tried`` maps other α to their cost history: the largest of them below ``alpha`` that
     did not diverge is the answer; without one, α/10.
     """
     calm = [a for a, history in (tried or {}).items() if a < alpha and divergence_step(history) is None]
@@ -44,13 +41,11 @@ def safer_alpha(alpha: float, tried=None) -> float:
 
 
 def diverged(history, alpha: float, tried=None, step: int | None = None) -> str | None:
-    """The loss diverged: at which step, and a safer α (lesson 06). ``step`` overrides the step found in ``history``."""
+    """The cost J diverged: at which step, and one safer α (lesson 06). ``step`` overrides the step found in ``history``."""
     step = step if step is not None else divergence_step(history)
     if step is None:
         return None
-    return _(
-        "The loss diverged at step {step} with α = {alpha}: each update overshoots the minimum and the loss grows instead of shrinking. Try a smaller learning rate, such as α = {safer}."
-    ).format(step=step, alpha=num(alpha), safer=num(safer_alpha(alpha, tried)))
+    return diverged_message(step, alpha, safer_alpha(alpha, tried))
 
 
 def gradient_norms(dW) -> dict:
@@ -58,17 +53,28 @@ def gradient_norms(dW) -> dict:
     return {l: float(np.linalg.norm(dW[l])) for l in sorted(dW)}
 
 
-def vanishing_gradients(norms, ratio: float = VANISHING_RATIO) -> str | None:
-    """The first layer's ‖dW^1‖ is below ``ratio`` times the last layer's ‖dW^n‖ (lesson 06)."""
+def vanishing_gradients(norms, ratio: float = VANISHING_RATIO, f=None) -> str | None:
+    """The first layer's ‖dW^1‖ is below ``ratio`` times the last layer's ‖dW^n‖ (lesson 06).
+
+    ``f`` maps each layer l to its activation's name (``net.f``): the advice depends on it.
+    """
     if len(norms) < 2:
         return None
     first, last = min(norms), max(norms)
     if not (math.isfinite(norms[first]) and math.isfinite(norms[last])) or norms[first] >= ratio * norms[last]:
         return None
     listed = ", ".join(f"‖dW^{l}‖ = {num(norms[l], 2)}" for l in sorted(norms))
-    return _(
-        "The gradients vanish: ‖dW^{first}‖ is less than {ratio} times ‖dW^{last}‖, so the first layers barely learn ({norms}). Try tanh or ReLU instead of the sigmoid, or fewer layers."
+    found = _(
+        "The gradients vanish: ‖dW^{first}‖ is less than {ratio} times ‖dW^{last}‖, so the first layers barely learn ({norms})."
     ).format(first=first, last=last, ratio=num(ratio), norms=listed)
+    hidden = [f[l] for l in range(1, last)] if f is not None else ["sigmoid"]
+    if "sigmoid" in hidden:
+        advice = _("Try tanh or ReLU instead of the sigmoid, or fewer layers.")
+    elif "relu" in hidden:
+        advice = _("Dead ReLU units pass nothing back: try a smaller α, or fewer layers.")
+    else:
+        advice = _("Saturated units pass almost nothing back: try a smaller α, or fewer layers.")
+    return f"{found} {advice}"
 
 
 def dead_units(z, f) -> tuple[int, int]:
@@ -96,20 +102,22 @@ def dead_relus(z, f, fraction: float = DEAD_FRACTION) -> str | None:
 
 
 def no_progress(history, alpha: float | None = None, threshold: float = PROGRESS) -> str | None:
-    """The loss went down by less than ``threshold`` (1 %) of its first value over the run (lessons 06 and 07)."""
+    """The cost J ended (:func:`course.engine.final_cost`) less than ``threshold`` (1 %) below its first value (lessons 06 and 07)."""
     finite = [J for J in history if math.isfinite(J)]
-    if len(finite) < 2 or finite[-1] < (1 - threshold) * finite[0]:
+    if len(finite) < 2:
         return None
-    first, last, steps = finite[0], finite[-1], len(history)
+    first, last, steps = finite[0], final_cost(finite), len(history)
+    if last < (1 - threshold) * first:
+        return None
     if last > first:
         return ngettext(
-            "The loss went up in {steps} step, from {first} to {last}: α = {alpha} is probably too large.",
-            "The loss went up in {steps} steps, from {first} to {last}: α = {alpha} is probably too large.",
+            "The cost J went up in {steps} step, from {first} to about {last}: α = {alpha} is probably too large.",
+            "The cost J went up in {steps} steps, from {first} to about {last}: α = {alpha} is probably too large.",
             steps,
         ).format(steps=steps, first=num(first), last=num(last), alpha=num(alpha) if alpha is not None else "?")
     return ngettext(
-        "The loss went down by less than {percent} in {steps} step (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
-        "The loss went down by less than {percent} in {steps} steps (from {first} to {last}): α may be too small, or the network may need more steps or more units.",
+        "The cost J went down by less than {percent} in {steps} step (from {first} to about {last}): α may be too small, or the network may need more steps or more units.",
+        "The cost J went down by less than {percent} in {steps} steps (from {first} to about {last}): α may be too small, or the network may need more steps or more units.",
         steps,
     ).format(percent=percent(threshold), steps=steps, first=num(first), last=num(last))
 
@@ -130,7 +138,7 @@ def diagnose(
         net.forward(x)
         net.backward(y, lam)
     sentences = [
-        vanishing_gradients(gradient_norms(net.dW)),
+        vanishing_gradients(gradient_norms(net.dW), f=net.f),
         dead_relus(net.z, net.f),
         no_progress(history, alpha),
     ]
@@ -141,22 +149,54 @@ def gradient_check_verdict(check) -> str:
     """What a gradient check says, and where the worst entry is (lesson 05).
 
     ``check`` is a :class:`course.gradcheck.GradientCheck`. Below 1e-7 the backward pass is
-    right; up to 1e-4 it is probably right (ReLU's kink gives such errors); above, the
-    worst entry shows where the formula is wrong.
+    right; up to 1e-4 it is probably right (rounding, or ReLU's kink); above, the worst entry
+    shows where the formula is wrong. A layer whose gradients are too small for finite
+    differences to resolve is named, not judged.
     """
-    entries = [(float(e.max()), "dW", l, e) for l, e in check.error_W.items()]
-    entries += [(float(e.max()), "db", l, e) for l, e in check.error_b.items()]
-    worst, symbol, l, errors = max(entries, key=lambda entry: entry[0])
-    row, column = (int(i) + 1 for i in np.unravel_index(int(np.argmax(errors)), errors.shape))
-    where = {"symbol": f"{symbol}^{l}", "row": row, "column": column, "error": num(worst, 2)}
-    if worst < 1e-7:
-        return _(
-            "The backward pass is right: every entry of every dW^l and db^l matches the finite differences (largest relative error {error})."
-        ).format(**where)
-    if worst < 1e-4:
-        return _(
-            "The backward pass is probably right: the largest relative error is {error}, in {symbol} (row {row}, column {column}). Errors up to 10⁻⁴ come from ReLU's kink at 0."
-        ).format(**where)
-    return _(
-        "The backward pass is wrong: the relative error reaches {error} in {symbol} at row {row}, column {column}. Check the formula of {symbol} and those it uses."
-    ).format(**where)
+    resolution = 1e-7 * max(1.0, abs(check.cost))  # below this, finite differences measure rounding
+    tiny = [l for l in sorted(check.error_W) if check.scale.get(l, 1.0) < resolution]
+    entries = [(float(np.nanmax(e)), "dW", l, e) for l, e in check.error_W.items() if l not in tiny]
+    entries += [(float(np.nanmax(e)), "db", l, e) for l, e in check.error_b.items() if l not in tiny]
+    sentences = []
+    if entries:
+        worst, symbol, l, errors = max(entries, key=lambda entry: entry[0])
+        row, column = (int(i) + 1 for i in np.unravel_index(int(np.nanargmax(errors)), errors.shape))
+        where = {"symbol": f"{symbol}^{l}", "row": row, "column": column, "error": num(worst, 2)}
+        if worst < 1e-7:
+            sentences.append(
+                _(
+                    "The backward pass is right: every entry of every dW^l and db^l matches the finite differences (largest relative error {error})."
+                ).format(**where)
+            )
+        elif worst < 1e-4:
+            sentences.append(
+                _(
+                    "The backward pass is probably right: the largest relative error is {error}, in {symbol} (row {row}, column {column})."
+                ).format(**where)
+            )
+            sentences.append(
+                _("Errors up to 10⁻⁴ come from ReLU's kink at 0.")
+                if check.relu
+                else _("Errors this small come from rounding in the finite differences.")
+            )
+        else:
+            sentences.append(
+                _(
+                    "The backward pass is wrong: the relative error reaches {error} in {symbol} at row {row}, column {column}. Check the formula of {symbol} and those it uses."
+                ).format(**where)
+            )
+    if tiny:
+        sentences.append(
+            ngettext(
+                "The gradients of layer {layers} are too small (about {scale}) for finite differences to check them.",
+                "The gradients of layers {layers} are too small (about {scale}) for finite differences to check them.",
+                len(tiny),
+            ).format(layers=", ".join(map(str, tiny)), scale=num(max(check.scale[l] for l in tiny), 2))
+        )
+    if check.sampled:
+        sentences.append(
+            _("Checked on {checked} of the {total} entries, chosen at random in every layer.").format(
+                checked=num(check.checked), total=num(check.total)
+            )
+        )
+    return " ".join(sentences)

@@ -17,53 +17,165 @@ Update (lesson 06): W^l ← W^l − α dW^l,  b^l ← b^l − α db^l.
 
 With m examples (lesson 08), dz^l and da^l keep one column per example; dW^l and db^l
 are the mean over the m columns, plus (λ/m) W^l for the weights (biases are not
-regularized), and the cost J adds (λ/2m) Σ_l ‖W^l‖². With m = 1 and λ = 0 every formula
-is exactly the one above.
+regularized), and the cost J adds (λ/2m) Σ_l ‖W^l‖². In training, m in λ/m is the size
+of the whole training set whatever the batch size (Nielsen's convention), so that the
+regularized cost does not depend on how the examples are batched. With m = 1 and λ = 0
+every formula is exactly the one above.
+
+:func:`layer_backward` computes one layer literally, as the lessons write it.
+:meth:`Network.backward` gives the same numbers the way a careful library does (lesson 04):
+for the three usual output pairs it takes dz^n = ŷ − y directly, and the cost from z^n,
+exact where ŷ = σ(z^n) rounds to 0 or 1; f' of a sigmoid or tanh layer is computed from
+the stored a^l; and da^0, which no weight needs, is computed only when it is read.
 """
 
 from __future__ import annotations
 
 import math
+import numbers
+from functools import partial
 
 import numpy as np
 
 from . import losses
-from .activations import activation, dz_from_da
-from .i18n import CourseError, _, ngettext
+from .activations import NAMES, PRIME_FROM_A, QUIET, activation, dz_from_da
+from .i18n import CourseError, _, ngettext, num
+
+# A run whose cost ends this many times above where it started has overshot (lesson 06).
+OVERSHOOT_FACTOR = 10.0
 
 
 class ShapeError(CourseError, ValueError):
     """Two arrays whose shapes do not fit the formula being computed."""
 
 
+class InputError(CourseError, ValueError):
+    """A value the learner gave (x, y, α, λ, a size…) that the formulas cannot use; the message names it."""
+
+
+def diverged_message(step: int, alpha: float, safer: float) -> str:
+    """The sentence that says the cost J diverged, with one safer α (the engine, the α explorer and the playground)."""
+    return _(
+        "The cost J diverged at step {step} with α = {alpha}: each update overshoots the minimum, so J grows instead of shrinking. Try a smaller learning rate, such as α = {safer}."
+    ).format(step=step, alpha=num(alpha), safer=num(safer))
+
+
 class DivergenceError(CourseError, ArithmeticError):
-    """The cost became infinite or NaN during training (lesson 06)."""
+    """The cost became infinite or not a number during training (lesson 06)."""
 
     def __init__(self, step: int, alpha: float, history: list[float]):
-        from .i18n import num
-
         self.step, self.alpha, self.history = step, alpha, history
-        super().__init__(
-            _(
-                "The cost diverged at step {step} (it became infinite or not a number) "
-                "with α = {alpha}: try a smaller learning rate, for example α = {smaller}."
-            ).format(step=step, alpha=num(alpha), smaller=num(alpha / 10))
-        )
+        super().__init__(diverged_message(step, alpha, alpha / 10))
+
+
+class History(list):
+    """The cost J of every step of a training run (one value per update, before it).
+
+    ``overshoot`` is the step from which J stayed more than :data:`OVERSHOOT_FACTOR` times
+    above its first value, if J ended there: α was too large, yet J stayed finite. A run
+    that jumps up and comes back down has no overshoot (it is judged at its end).
+    """
+
+    alpha: float
+    overshoot: int | None
+
+    def __init__(self, costs, alpha: float):
+        super().__init__(costs)
+        self.alpha, self.overshoot = alpha, overshoot_step(self)
+
+    def message(self) -> str | None:
+        """What went wrong, in the learner's language, or None."""
+        return None if self.overshoot is None else diverged_message(self.overshoot, self.alpha, self.alpha / 10)
+
+
+def final_cost(costs) -> float:
+    """Where a run ended: the median cost of its last tenth (at least its last 5 steps), steady when J jumps up and down."""
+    tail = costs[-max(5, math.ceil(len(costs) / 10)) :]
+    return float(np.median(tail))
+
+
+def overshoot_step(costs, factor: float = OVERSHOOT_FACTOR) -> int | None:
+    """The step (from 1) where the cost diverged, or None.
+
+    The first cost that is infinite or NaN; or else, if the run ended (:func:`final_cost`)
+    more than ``factor`` times above its first cost, the first step above that limit. The run
+    is judged at its end: a cost that jumps above the limit and comes back down has recovered.
+    """
+    for k, cost in enumerate(costs, start=1):
+        if not math.isfinite(cost):
+            return k
+    if len(costs) == 0:
+        return None
+    limit = factor * max(costs[0], 1e-12)
+    if final_cost(costs) <= limit:
+        return None
+    return next(k for k, cost in enumerate(costs, start=1) if cost > limit)
 
 
 class ByLayer(dict):
-    """``W[l]``, ``a[l]``… indexed by the layer number l, as in the formulas."""
+    """``W[l]``, ``a[l]``… indexed by the layer number l, as in the formulas.
+
+    A value may be left to compute when it is first read (``later[l]``, a function): the
+    backward pass does so for what training never reads (da^0, and da^n when dz^n = ŷ − y).
+    Reading, iterating or copying the dict computes it, so it behaves as a dict of every
+    computed layer.
+    """
 
     def __init__(self, symbol: str, n: int, first: int = 1):
         super().__init__()
         self.symbol, self.n, self.first = symbol, n, first
+        self.later = {}
 
     def __missing__(self, l):
+        if l in self.later:
+            self[l] = value = self.later.pop(l)()
+            return value
         if isinstance(l, int) and self.first <= l <= self.n:
             msg = _("{symbol}^{l} has not been computed yet: run the forward pass (and the backward pass) first.")
         else:
             msg = _("{symbol}^{l} does not exist: layers are numbered from {first} to n = {n}.")
         raise CourseError(msg.format(symbol=self.symbol, l=l, first=self.first, n=self.n))
+
+    def _now(self):
+        for l in sorted(self.later):
+            self[l] = self.later.pop(l)()
+        return self
+
+    def __iter__(self):
+        return dict.__iter__(self._now())
+
+    def __len__(self):
+        return dict.__len__(self) + len(self.later)
+
+    def __contains__(self, l):
+        return dict.__contains__(self, l) or l in self.later
+
+    def __eq__(self, other):
+        return dict.__eq__(self._now(), other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return dict.__repr__(self._now())
+
+    def keys(self):
+        return dict.keys(self._now())
+
+    def values(self):
+        return dict.values(self._now())
+
+    def items(self):
+        return dict.items(self._now())
+
+    def get(self, l, default=None):
+        return self[l] if l in self else default  # noqa: SIM401 (dict.get would skip the values computed later)
+
+    def copy(self):
+        return dict(self._now())
+
+    def clear(self):
+        dict.clear(self)
+        self.later.clear()
 
 
 def _check_shape(name: str, array, expected: tuple, other: str, other_shape: tuple):
@@ -88,25 +200,85 @@ def layer_forward(l: int, W, b, a_prev, f: str):
     return z, activation(f)[0](z)
 
 
-def layer_backward(l: int, da, a_prev, z, W, f: str, lam: float = 0.0):
-    """One layer of backpropagation; returns (dz^l, dW^l, db^l, da^{l-1}).
+def layer_backward(l: int, da, a_prev, z, W, f: str, lam: float = 0.0, m: int | None = None):
+    """One layer of backpropagation, literally; returns (dz^l, dW^l, db^l, da^{l-1}).
 
     dz^l = da^l ⊙ f'^l(z^l),  dW^l = dz^l ⋅ (a^{l-1})^T,  db^l = dz^l,
-    da^{l-1} = (W^l)^T ⋅ dz^l — with dW^l and db^l averaged over the m columns and
-    (λ/m) W^l added to dW^l.
+    da^{l-1} = (W^l)^T ⋅ dz^l — with dW^l and db^l averaged over the columns and (λ/m) W^l
+    added to dW^l, m being the size of the training set (by default, the number of columns).
     """
     _check_shape(f"da^{l}", da, z.shape, f"z^{l}", z.shape)
     _check_shape(f"a^{l - 1}", a_prev, (W.shape[1], z.shape[1]), f"W^{l}", W.shape)
-    m = z.shape[1]
+    columns = z.shape[1]
     dz = dz_from_da(f, da, z)
-    dW = (dz @ a_prev.T) / m
+    dW = (dz @ a_prev.T) / columns
     if lam:
-        dW += (lam / m) * W
-    db = dz.sum(axis=1, keepdims=True) / m
+        dW += (lam / (m or columns)) * W
+    db = dz.sum(axis=1, keepdims=True) / columns
     return dz, dW, db, W.T @ dz
 
 
-_DEFAULT_LOSS = {"sigmoid": "binary_cross_entropy", "softmax": "cross_entropy"}
+# --- what the learner gives: checked once, named when wrong -----------------------------------
+
+
+def _positive_number(symbol: str, value, *, zero: bool = False) -> float:
+    """``value`` as a finite float > 0 (≥ 0 with ``zero``); otherwise a sentence naming ``symbol``."""
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+    if ok and (value > 0 or (zero and value == 0)):
+        return float(value)
+    # TRANSLATORS: {symbol} is α or λ (the arguments alpha and lam).
+    message = (
+        _("{symbol} must be a number of at least 0, not {value!r}.")
+        if zero
+        else _("{symbol} must be a number greater than 0, not {value!r}.")
+    )
+    raise InputError(message.format(symbol=symbol, value=value))
+
+
+def _count(name: str, value, least: int = 1) -> int:
+    """``value`` as a whole number ≥ ``least``; otherwise a sentence naming ``name``."""
+    whole = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if not whole and isinstance(value, (float, np.floating)) and float(value).is_integer():
+        whole = True
+    if whole and int(value) >= least:
+        return int(value)
+    # TRANSLATORS: {name} is the name of a Python argument, as the learner typed it: batch_size, steps, epochs, seed.
+    raise InputError(
+        _("{name} must be a whole number of at least {least}, not {value!r}.").format(
+            name=name, least=least, value=value
+        )
+    )
+
+
+def _numbers(symbol: str, values, parameter: bool = False) -> np.ndarray:
+    """``values`` as a float array; a sentence naming ``symbol`` if it holds text, complex numbers, NaN or ∞."""
+    try:
+        array = np.asarray(values)
+    except ValueError:  # lists of different lengths
+        array = np.asarray(values, dtype=object)
+    if array.dtype.kind not in "biuf":
+        kind = _("complex numbers") if array.dtype.kind == "c" else _("text or other objects")
+        raise InputError(_("{symbol} must hold real numbers, not {kind}.").format(symbol=symbol, kind=kind))
+    array = array.astype(float, copy=False)
+    if math.isfinite(np.add.reduce(array, axis=None)):  # one pass: a NaN or ∞ anywhere makes the sum NaN or ∞
+        return array
+    bad = ~np.isfinite(array)
+    if bad.any():
+        count, where = int(bad.sum()), [int(i) for i in np.argwhere(bad)[0]]
+        found = ngettext(
+            "{symbol} holds {count} value that is NaN or infinite (at index {where}, counted from 0).",
+            "{symbol} holds {count} values that are NaN or infinite (the first at index {where}, counted from 0).",
+            count,
+        ).format(symbol=symbol, count=count, where=where)
+        advice = (
+            _("Set {symbol} again with finite numbers, or build a new network with `Network(...)`.").format(
+                symbol=symbol
+            )
+            if parameter
+            else _("Clean the data before using it.")
+        )
+        raise InputError(f"{found} {advice}")
+    return array
 
 
 class Network:
@@ -122,10 +294,16 @@ class Network:
     """
 
     def __init__(self, sizes, f="sigmoid", f_out=None, loss=None, seed=0):
-        sizes = [int(s) for s in sizes]
-        if len(sizes) < 2 or min(sizes) < 1:
-            raise CourseError(
-                _("A network needs at least two sizes n^0, n^1, all at least 1; got {sizes}.").format(sizes=sizes)
+        given = sizes
+        try:
+            sizes = [_count("n^l", s) for s in given] if not isinstance(given, str) else []
+        except (InputError, TypeError):
+            sizes = []
+        if len(sizes) < 2:
+            raise InputError(
+                _(
+                    "A network needs at least two sizes n^0, n^1, each a whole number of at least 1; got {sizes}."
+                ).format(sizes=repr(given))
             )
         self.sizes = sizes
         self.n = n = len(sizes) - 1
@@ -143,7 +321,9 @@ class Network:
             activation(name)  # fails early, listing the valid names
             self.f[l] = name
         self.loss = loss or _DEFAULT_LOSS.get(self.f[n], "mse")
-        losses.loss(self.loss)  # fails early, listing the valid names
+        self._L, self._dL = losses.loss(self.loss)  # fails early, listing the valid names
+        self._check_output_layer()
+        self.fused = (self.f[n], self.loss) in losses.FUSED  # dz^n = ŷ − y (lesson 04)
         self.W, self.b = ByLayer("W", n), ByLayer("b", n)
         self.z, self.dz, self.dW, self.db = (ByLayer(s, n) for s in ("z", "dz", "dW", "db"))
         self.a, self.da = ByLayer("a", n, first=0), ByLayer("da", n, first=0)
@@ -153,12 +333,30 @@ class Network:
             self.W[l] = rng.normal(0.0, scale, (sizes[l], sizes[l - 1]))
             self.b[l] = np.zeros((sizes[l], 1))
 
+    def _check_output_layer(self):
+        f_out, n = self.f[self.n], self.n
+        if f_out == "softmax" and self.sizes[n] < 2:
+            raise InputError(
+                _(
+                    "A softmax output needs at least 2 units, one per class; here n^{n} = 1. For two classes, use one sigmoid unit."
+                ).format(n=n)
+            )
+        allowed = losses.OUTPUTS.get(self.loss)
+        if allowed and f_out not in allowed:
+            raise InputError(
+                _(
+                    "{loss} compares probabilities: it needs an output layer f^{n} = sigmoid or softmax, not {activation}."
+                ).format(loss=_(losses.NAMES[self.loss]), n=n, activation=_(NAMES[f_out]))
+            )
+
     def __repr__(self):
         layers = ", ".join(self.f[l] for l in range(1, self.n + 1))
         return f"Network({'-'.join(map(str, self.sizes))}; {layers}; {self.loss})"
 
+    # --- checks of the learner's x and y, once per call -------------------------------------
+
     def _check_input(self, x):
-        x = np.asarray(x, dtype=float)
+        x = _numbers("a^0 = x", x)
         if x.ndim != 2 or x.shape[0] != self.sizes[0]:
             hint = (
                 _(" Did you mean x.T? Examples go in columns.") if x.ndim == 2 and x.shape[1] == self.sizes[0] else ""
@@ -169,88 +367,209 @@ class Network:
                 ).format(shape=x.shape, n0=self.sizes[0])
                 + hint
             )
+        if x.shape[1] == 0:
+            raise InputError(_("a^0 = x has no example: its shape is {shape}, with 0 columns.").format(shape=x.shape))
         return x
 
+    def _check_target(self, y, columns: int):
+        y = _numbers("y", y)
+        expected = (self.sizes[self.n], columns)
+        if y.shape != expected:
+            raise ShapeError(
+                _(
+                    "y has shape {y_shape} but ŷ = a^{n} has shape {shape}: give one column of targets per example."
+                ).format(y_shape=y.shape, n=self.n, shape=expected)
+            )
+        if self.loss in losses.OUTPUTS:
+            outside = (y < 0) | (y > 1)
+            if outside.any():
+                column = int(np.argwhere(outside)[0][1])
+                raise InputError(
+                    _(
+                        "With {loss}, the targets y are probabilities between 0 and 1 (a class is 0 or 1), but y[:, {column}] holds {value}."
+                    ).format(loss=_(losses.NAMES[self.loss]), column=column, value=num(y[outside][0]))
+                )
+        if self.loss == "cross_entropy":
+            totals = y.sum(axis=0)
+            wrong = np.abs(totals - 1) > 1e-6
+            if wrong.any():
+                column = int(np.argmax(wrong))
+                raise InputError(
+                    _(
+                        "With cross-entropy, each column of y gives the probabilities of the classes, adding up to 1 (one 1, the rest 0), but y[:, {column}] adds up to {total}."
+                    ).format(column=column, total=num(totals[column]))
+                )
+        return y
+
+    def _check_parameters(self):
+        """Every W^l and b^l has its shape and finite numbers (checked once, before training)."""
+        for l in range(1, self.n + 1):
+            for symbol, value, shape in (
+                (f"W^{l}", self.W[l], (self.sizes[l], self.sizes[l - 1])),
+                (f"b^{l}", self.b[l], (self.sizes[l], 1)),
+            ):
+                usual = isinstance(value, np.ndarray) and value.dtype == float and value.shape == shape
+                if usual and math.isfinite(np.add.reduce(value, axis=None)):
+                    continue  # the usual case, in one pass
+                value = _numbers(symbol, value, parameter=True)
+                if value.shape != shape:
+                    raise ShapeError(
+                        _("{symbol} has shape {shape} but layer {l} of this network needs {expected}.").format(
+                            symbol=symbol, shape=value.shape, l=l, expected=shape
+                        )
+                    )
+
+    # --- forward, cost, backward, update -----------------------------------------------------
+
     def forward(self, x):
-        """a^0 = x, then z^l and a^l for l = 1…n; returns ŷ = a^n."""
+        """a^0 = x, then z^l and a^l for l = 1…n with :func:`layer_forward`; returns ŷ = a^n."""
         self.a[0] = self._check_input(x)
         for l in range(1, self.n + 1):
             self.z[l], self.a[l] = layer_forward(l, self.W[l], self.b[l], self.a[l - 1], self.f[l])
         return self.a[self.n]
 
-    def _check_target(self, y):
-        y = np.asarray(y, dtype=float)
-        y_hat = self.a[self.n]
-        if y.shape != y_hat.shape:
-            raise ShapeError(
-                _(
-                    "y has shape {y_shape} but ŷ = a^{n} has shape {shape}: give one column of targets per example."
-                ).format(y_shape=y.shape, n=self.n, shape=y_hat.shape)
-            )
-        return y
+    def _forward(self, x, f):
+        """The same forward pass, without the checks that :meth:`train` made once (``f``: f^1…f^n as functions)."""
+        a = self.a[0] = x
+        for l in range(1, self.n + 1):
+            self.z[l] = z = self.W[l] @ a + self.b[l]
+            self.a[l] = a = f[l - 1](z)
+        return a
 
-    def cost(self, y, lam: float = 0.0) -> float:
-        """J = (1/m) Σ_examples L(ŷ, y) + (λ/2m) Σ_l ‖W^l‖², on the last forward pass."""
-        y = self._check_target(y)
-        m = y.shape[1]
-        J = float(losses.loss(self.loss)[0](self.a[self.n], y).sum()) / m
+    def losses(self, x, y):
+        """L of every example of (x, y) after a forward pass: one number per column, exact for the fused pairs."""
+        self.forward(x)
+        return self._losses(self._check_target(y, self.a[0].shape[1]))
+
+    def _losses(self, y):
+        n = self.n
+        if self.fused:
+            return losses.loss_from_z(self.f[n], self.loss, self.z[n], y)
+        return self._L(self.a[n], y)
+
+    def cost(self, y, lam: float = 0.0, m: int | None = None) -> float:
+        """J = (1/B) Σ_examples L(ŷ, y) + (λ/2m) Σ_l ‖W^l‖², on the last forward pass of B examples.
+
+        m is the size of the training set (by default B, the number of columns of y).
+        """
+        lam = _positive_number("λ", lam, zero=True)
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverged network's cost is ∞ or NaN, said as such
+            return self._cost(self._check_target(y, self.a[0].shape[1]), lam, m)
+
+    def _cost(self, y, lam: float, m: int | None):
+        columns = y.shape[1]
+        if self.fused:
+            J = float(losses.cost_from_z(self.loss, self.z[self.n], y)) / columns
+        else:
+            J = float(self._L(self.a[self.n], y).sum()) / columns
         if lam:
-            J += lam / (2 * m) * sum(float((W**2).sum()) for W in self.W.values())
+            J += lam / (2 * (m or columns)) * sum(float(np.vdot(W, W)) for W in self.W.values())
         return J
 
-    def backward(self, y, lam: float = 0.0):
-        """da^n = ∂L/∂ŷ, then dz^l, dW^l, db^l and da^{l-1} for l = n…1."""
-        y = self._check_target(y)
-        self.da[self.n] = da = losses.loss(self.loss)[1](self.a[self.n], y)
-        for l in range(self.n, 0, -1):
-            self.dz[l], self.dW[l], self.db[l], self.da[l - 1] = layer_backward(
-                l, da, self.a[l - 1], self.z[l], self.W[l], self.f[l], lam
-            )
-            da = self.da[l - 1]
+    def backward(self, y, lam: float = 0.0, m: int | None = None):
+        """dz^n (and da^n), then dW^l, db^l, dz^l and da^{l-1} for l = n…1 (m: the training set's size, for λ/m)."""
+        lam = _positive_number("λ", lam, zero=True)
+        self._backward(self._check_target(y, self.a[0].shape[1]), lam, m)
+
+    def _backward(self, y, lam: float, m: int | None, primes=None):
+        """The backward pass; ``primes`` lists, for l = 1…n, f'^l as a function of a^l (None: through z^l)."""
+        n, columns = self.n, y.shape[1]
+        if primes is None:
+            primes = self._primes()
+        penalty, inverse = lam / (m or columns), 1.0 / columns
+        a_n, loss_da = self.a[n], self._dL
+        self.da.clear()
+        if self.fused:
+            dz = a_n - y  # dz^n = ŷ − y: the chain rule through f^n and L, simplified (lesson 04)
+            self.da.later[n] = partial(loss_da, a_n, y)  # only shown: it divides by 0 where ŷ saturates
+        else:
+            self.da[n] = da = loss_da(a_n, y)
+            dz = da * primes[n - 1](a_n) if primes[n - 1] else dz_from_da(self.f[n], da, self.z[n])
+        for l in range(n, 0, -1):
+            self.dz[l] = dz
+            dW = dz @ self.a[l - 1].T
+            dW *= inverse  # the mean over the examples
+            if penalty:
+                dW += penalty * self.W[l]
+            db = np.add.reduce(dz, axis=1, keepdims=True)
+            db *= inverse
+            self.dW[l], self.db[l] = dW, db
+            if l > 1:  # dz^{l-1} = da^{l-1} ⊙ f'^{l-1}(z^{l-1}), f' from a^{l-1} where that is cheaper
+                self.da[l - 1] = da = self.W[l].T @ dz
+                prime = primes[l - 2]
+                dz = da * prime(self.a[l - 1]) if prime else dz_from_da(self.f[l - 1], da, self.z[l - 1])
+        # da^0 = (W^1)^T dz^1 changes no weight: it is computed only if read (lesson 05 reads it).
+        self.da.later[0] = partial(np.matmul, self.W[1].T, dz)
+
+    def _primes(self) -> list:
+        return [PRIME_FROM_A.get(self.f[l]) for l in range(1, self.n + 1)]
 
     def update(self, alpha: float):
         """W^l ← W^l − α dW^l and b^l ← b^l − α db^l for every layer."""
-        for l in range(1, self.n + 1):
+        self._update(_positive_number("α", alpha))
+
+    def _update(self, alpha: float):
+        # W^1 becomes a new array, the others change in place: da^0 = (W^1)^T dz^1, computed
+        # only if it is read, keeps the W^1 of its backward pass.
+        self.W[1] = self.W[1] - alpha * self.dW[1]
+        self.b[1] -= alpha * self.db[1]
+        for l in range(2, self.n + 1):
             self.W[l] -= alpha * self.dW[l]
             self.b[l] -= alpha * self.db[l]
 
-    def step(self, x, y, alpha: float, lam: float = 0.0) -> float:
+    def step(self, x, y, alpha: float, lam: float = 0.0, m: int | None = None) -> float:
         """One step of gradient descent on (x, y); returns the cost J before the update."""
-        self.forward(x)
-        J = self.cost(y, lam)
-        self.backward(y, lam)
-        self.update(alpha)
+        alpha, lam = _positive_number("α", alpha), _positive_number("λ", lam, zero=True)
+        x = self._check_input(x)
+        return self._step(x, self._check_target(y, x.shape[1]), alpha, lam, m)
+
+    def _step(self, x, y, alpha: float, lam: float, m: int | None, f=None, primes=None) -> float:
+        if f is None:
+            self.forward(x)
+        else:
+            self._forward(x, f)
+        J = self._cost(y, lam, m)
+        self._backward(y, lam, m, primes)
+        self._update(alpha)
         return J
 
-    def train(self, x, y, alpha=0.1, epochs=100, batch_size=None, lam=0.0, seed=0, steps=None):
-        """Gradient descent over (x, y); returns the history of the cost, one value per step.
+    def train(self, x, y, alpha=0.1, epochs=100, batch_size=None, lam=0.0, seed=0, steps=None) -> History:
+        """Gradient descent over (x, y); returns the :class:`History` of the cost, one value per step.
 
         ``batch_size=None`` is full-batch gradient descent (one step per epoch), ``1`` is
         stochastic gradient descent, anything between is mini-batch; examples are
         shuffled each epoch with ``seed``. ``steps`` (if given) stops after that many
         updates instead of ``epochs`` epochs. Each value of the history is the cost of
-        the batch used by that step, before its update.
+        the batch used by that step, before its update, with the penalty (λ/2m) Σ‖W^l‖² of
+        the whole training set of m examples. A cost that becomes infinite or NaN raises
+        :class:`DivergenceError`; a cost that ends far above where it started is reported
+        by the history's ``overshoot`` and ``message()``.
         """
-        x, y = self._check_input(x), np.asarray(y, dtype=float)
+        alpha, lam = _positive_number("α", alpha), _positive_number("λ", lam, zero=True)
+        x = self._check_input(x)
+        y = self._check_target(y, x.shape[1])
+        self._check_parameters()
         m = x.shape[1]
-        size = m if batch_size is None else max(1, min(int(batch_size), m))
-        batches = math.ceil(m / size)
-        total = int(steps) if steps is not None else int(epochs) * batches
-        rng = np.random.default_rng(seed)
-        history: list[float] = []
+        size = m if batch_size is None else min(_count("batch_size", batch_size), m)
+        total = _count("steps", steps) if steps is not None else _count("epochs", epochs) * math.ceil(m / size)
+        seed = _count("seed", seed, least=0)
+        rng = np.random.default_rng(seed) if size < m else None  # examples are shuffled for mini-batches only
+        f = [QUIET.get(self.f[l]) or activation(self.f[l])[0] for l in range(1, self.n + 1)]
+        primes = self._primes()
+        costs: list[float] = []
         # Overflow is expected when α is too large: it is reported below as a divergence.
         with np.errstate(all="ignore"):
-            while len(history) < total:
+            while len(costs) < total:
                 order = rng.permutation(m) if size < m else slice(None)
                 xs, ys = x[:, order], y[:, order]
                 for start in range(0, m, size):
-                    if len(history) == total:
+                    if len(costs) == total:
                         break
-                    J = self.step(xs[:, start : start + size], ys[:, start : start + size], alpha, lam)
-                    history.append(J)
+                    J = self._step(xs[:, start : start + size], ys[:, start : start + size], alpha, lam, m, f, primes)
+                    costs.append(J)
                     if not math.isfinite(J):
-                        raise DivergenceError(len(history), alpha, history)
-        return history
+                        raise DivergenceError(len(costs), alpha, costs)
+        return History(costs, alpha)
 
     def predict(self, x):
         """Class labels: ŷ > ½ for a sigmoid output, the row of the largest ŷ for a softmax, else ŷ."""
@@ -268,10 +587,13 @@ class Network:
         return float((self.predict(x) == labels).mean())
 
 
-def backprop_by_example(net: Network, x, y, lam: float = 0.0):
-    """Seed 004's form: Θ, δ, Δ accumulated one example at a time, D = (1/m)(Δ + λΘ).
+_DEFAULT_LOSS = {"sigmoid": "binary_cross_entropy", "softmax": "cross_entropy"}
 
-    Θ^l = [b^l | W^l] puts the bias in column 0 (the seed numbers Θ from the layer it
+
+def backprop_by_example(net: Network, x, y, lam: float = 0.0):
+    """The freeCodeCamp guide's form: Θ, δ, Δ accumulated one example at a time, D = (1/m)(Δ + λΘ).
+
+    Θ^l = [b^l | W^l] puts the bias in column 0 (the guide numbers Θ from the layer it
     leaves, so its Θ^{(l-1)} is our Θ^l). For each example t: δ^n = a^n − y^(t), then
     δ^l = ((Θ^{l+1})^T δ^{l+1})[1:] ⊙ f'(z^l) and Δ^l += δ^l [1; a^{l-1}]^T. Column 0 of D^l
     (the bias) is not regularized. Returns {l: D^l}; D^l = [db^l | dW^l] of the engine.
@@ -280,16 +602,16 @@ def backprop_by_example(net: Network, x, y, lam: float = 0.0):
     pairs: sigmoid with binary cross-entropy, softmax with cross-entropy, identity with
     mean squared error.
     """
-    from .activations import ACTIVATIONS, NAMES
+    from .activations import ACTIVATIONS
 
-    pair = (net.f[net.n], net.loss)
-    if pair not in {("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy"), ("identity", "mse")}:
+    if not net.fused:
         raise CourseError(
             _(
                 "The output error δ^n = a^n − y holds only for a sigmoid output with binary cross-entropy, a softmax output with cross-entropy, or an identity output with mean squared error; this network has {activation} with {loss}."
-            ).format(activation=_(NAMES[pair[0]]), loss=_(losses.NAMES[pair[1]]))
+            ).format(activation=_(NAMES[net.f[net.n]]), loss=_(losses.NAMES[net.loss]))
         )
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    x = net._check_input(x)
+    y = net._check_target(y, x.shape[1])
     n, m = net.n, x.shape[1]
     Theta = {l: np.hstack([net.b[l], net.W[l]]) for l in range(1, n + 1)}
     Delta = {l: np.zeros_like(Theta[l]) for l in Theta}
@@ -300,7 +622,7 @@ def backprop_by_example(net: Network, x, y, lam: float = 0.0):
             a[l] = ACTIVATIONS[net.f[l]][0](z[l])
         delta = {n: a[n] - y[:, [t]]}
         for l in range(n - 1, 0, -1):
-            delta[l] = (Theta[l + 1].T @ delta[l + 1])[1:] * ACTIVATIONS[net.f[l]][1](z[l])
+            delta[l] = dz_from_da(net.f[l], (Theta[l + 1].T @ delta[l + 1])[1:], z[l])
         for l in range(1, n + 1):
             Delta[l] += delta[l] @ np.vstack([1.0, a[l - 1]]).T
     D = {}

@@ -5,22 +5,30 @@ import math
 import numpy as np
 import pytest
 
-from course import DivergenceError, Network
+from course import CourseError, DivergenceError, Network
 from course import diagnosis as d
-from course.data import moons
+from course.data import moons, xor
 from course.gradcheck import GradientCheck, gradient_check
+from course.i18n import CourseWarning
 
 
 @pytest.mark.parametrize(
     "history, step",
-    [([], None), ([0.7, 0.5, 0.3], None), ([0.7, 0.9, 7.1], 3), ([0.7, math.nan], 2), ([0.7, math.inf, 0.1], 2)],
+    [
+        ([], None),
+        ([0.7, 0.5, 0.3], None),
+        ([0.7, 0.9, 7.1, 8.0, 9.0], 3),  # it ended (the median of its last steps) ten times above its start
+        ([0.7, 0.9, 7.1, 0.6, 0.5], None),  # it jumped up and came back down: a recovery
+        ([0.7, math.nan], 2),
+        ([0.7, math.inf, 0.1], 2),
+    ],
 )
 def test_divergence_step(history, step):
     assert d.divergence_step(history) == step
 
 
 def test_safer_alpha_is_the_largest_calm_alpha_tried_below():
-    tried = {0.01: [0.7, 0.6], 0.1: [0.7, 0.4], 1.0: [0.7, 9.0], 100.0: [0.7, 0.1]}
+    tried = {0.01: [0.7, 0.6], 0.1: [0.7, 0.4], 1.0: [0.7, 9.0, 9.5, 10.0], 100.0: [0.7, 0.1]}
     assert d.safer_alpha(10.0, tried) == 0.1
     assert d.safer_alpha(10.0) == 1.0
     assert d.safer_alpha(0.01, tried) == pytest.approx(0.001)
@@ -28,7 +36,7 @@ def test_safer_alpha_is_the_largest_calm_alpha_tried_below():
 
 def test_diverged_names_the_step_and_a_safer_alpha():
     assert d.diverged([0.7, 0.6], 1.0) is None
-    sentence = d.diverged([0.7, 3.0, 8.0], 1.0, tried={0.3: [0.7, 0.2]})
+    sentence = d.diverged([0.7, 3.0, 8.0, 9.0, 9.5], 1.0, tried={0.3: [0.7, 0.2]})
     assert "step 3" in sentence and "α = 1" in sentence and "α = 0.3" in sentence
     assert "step 12" in d.diverged([0.7], 1.0, step=12)
 
@@ -109,7 +117,7 @@ def test_gradient_check_verdicts():
 
 def test_every_sentence_is_translated_and_numbers_are_localized(marked):
     sentences = [
-        d.diverged([0.7, 8.0], 0.5),
+        d.diverged([0.7, 8.0, 9.0], 0.5),
         d.vanishing_gradients({1: 1e-7, 2: 0.5}),
         d.dead_relus({1: -np.ones((2, 3)), 2: np.ones((1, 3))}, {1: "relu", 2: "sigmoid"}),
         d.no_progress([0.7, 0.699]),
@@ -124,3 +132,72 @@ def test_every_sentence_is_translated_and_numbers_are_localized(marked):
     assert "0,001" in sentences[1]
     assert "1 %" in sentences[3].replace("\xa0", " ")  # French writes a space before %
     assert "2,5" in sentences[4]
+
+
+# --- the gradient check at scale ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big():
+    """15 001 parameters: more than the check takes one by one, with many gradients close to 0."""
+    from course.data import moons
+
+    x, y = moons(50, noise=0.1, seed=0)
+    return Network([2, 120, 120, 1], f="sigmoid", f_out="sigmoid", seed=0), x, y
+
+
+def test_a_big_network_is_checked_on_a_sample_and_found_right(big):
+    net, x, y = big
+    check = gradient_check(net, x, y)
+    verdict = d.gradient_check_verdict(check)
+    assert check.checked < check.total == 15_001
+    assert verdict.startswith("The backward pass is right") and "ReLU" not in verdict
+    assert f"Checked on {check.checked} of the 15,001 entries, chosen at random in every layer." in verdict
+
+
+def test_a_wrong_layer_of_a_big_network_is_found(big):
+    net, x, y = big
+    net.forward(x)
+    net.backward(y)
+    dW = dict(net.dW)
+    dW[2] = dW[2] * 1.01  # one layer 1 % off
+    verdict = d.gradient_check_verdict(gradient_check(net, x, y, dW=dW, db=dict(net.db)))
+    assert verdict.startswith("The backward pass is wrong") and "dW^2" in verdict
+
+
+def test_relu_is_blamed_only_where_there_is_relu():
+    check = _check(1e-6)
+    check.relu = True
+    assert "ReLU's kink" in d.gradient_check_verdict(check)
+    check.relu = False
+    assert "ReLU" not in d.gradient_check_verdict(check) and "rounding" in d.gradient_check_verdict(check)
+
+
+def test_a_layer_too_small_to_check_is_named_not_judged():
+    x, y = xor(20, seed=0)
+    deep = Network([2, *[3] * 9, 1], f="sigmoid", seed=0)
+    verdict = d.gradient_check_verdict(gradient_check(deep, x, y))
+    assert "too small" in verdict and "wrong" not in verdict
+
+
+def test_a_slow_check_says_how_long_it_will_take(monkeypatch):
+    from course import gradcheck
+
+    x, y = xor(20, seed=0)
+    monkeypatch.setattr(gradcheck, "SLOW", 0.0)
+    with pytest.warns(CourseWarning, match=r"The gradient check will take about .* s: 13 entries"):
+        gradient_check(Network([2, 3, 1], f="tanh"), x, y)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_learners_dw_must_have_every_layer(lang):
+    from course.i18n import language
+
+    x, y = xor(20, seed=0)
+    net = Network([2, 3, 1], f="tanh")
+    net.forward(x)
+    net.backward(y)
+    with language(lang), pytest.raises(CourseError) as error:
+        gradient_check(net, x, y, dW={1: net.dW[1]}, db=dict(net.db))
+    assert "dW" in str(error.value) and "2" in str(error.value)
+    assert (str(error.value).startswith("dW has no layer 2")) == (lang == "en")

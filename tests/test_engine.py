@@ -1,5 +1,7 @@
 """The engine against the formulas of lessons 02-08: gradients, batch convention, seed 004, training."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
@@ -224,3 +226,222 @@ def test_target_and_bias_shapes_are_checked():
 def test_bad_names_and_layers_get_a_sentence(make, message):
     with pytest.raises(CourseError, match=message):
         make()
+
+
+# --- saturated outputs: the output layer fused with its loss ----------------------------------
+
+
+def one_unit(f_out, z, loss=None, units=1):
+    """A network whose output pre-activation z^1 is exactly ``z`` (x = 1, W^1 = z, b^1 = 0)."""
+    net = Network([1, units], f=f_out, loss=loss)
+    net.W[1] = np.asarray(z, dtype=float).reshape(units, 1)
+    return net
+
+
+@pytest.mark.parametrize("z", [40.0, -40.0, 800.0, -800.0, 30.0, 0.3])
+@pytest.mark.parametrize("y", [0.0, 1.0])
+def test_sigmoid_with_cross_entropy_is_exact_however_saturated(z, y):
+    net = one_unit("sigmoid", [z])
+    x, target = np.ones((1, 1)), np.array([[y]])
+    net.forward(x)
+    net.backward(target)
+    exact_dz = 1 / (1 + np.exp(-z)) - y if z > -700 else -y  # σ(z) − y
+    assert net.dz[1][0, 0] == pytest.approx(exact_dz, abs=1e-9)
+    exact_cost = np.logaddexp(0, z) - y * z  # softplus(z) − y z = −[y log σ(z) + (1 − y) log(1 − σ(z))]
+    assert net.cost(target) == pytest.approx(exact_cost, rel=1e-9)
+
+
+def test_softmax_with_cross_entropy_is_exact_for_a_logit_gap_of_800():
+    net = one_unit("softmax", [800.0, 0.0], units=2)
+    target = np.array([[0.0], [1.0]])  # the confident class is wrong
+    net.forward(np.ones((1, 1)))
+    net.backward(target)
+    np.testing.assert_allclose(net.dz[1], [[1.0], [-1.0]], atol=1e-9)
+    assert net.cost(target) == pytest.approx(800.0, rel=1e-9)
+
+
+def test_identity_with_squared_error_needs_no_fusion_but_is_fused():
+    net = one_unit("identity", [40.0], loss="mse")
+    net.forward(np.ones((1, 1)))
+    net.backward(np.zeros((1, 1)))
+    assert net.dz[1][0, 0] == 40.0 and net.cost(np.zeros((1, 1))) == 800.0
+
+
+def test_a_confidently_wrong_network_learns_its_way_out():
+    net = one_unit("sigmoid", [40.0])
+    history = net.train(np.ones((1, 1)), np.zeros((1, 1)), alpha=1.0, steps=60)
+    assert history[0] == pytest.approx(40.0) and history[-1] < 0.1
+
+
+def test_the_fused_backward_equals_the_literal_layer_by_layer_one():
+    net, x, y = random_problem([3, 4, 5, 2], 7, "tanh", "softmax", "cross_entropy", 3)
+    net.forward(x)
+    net.backward(y)
+    da = net.da[net.n]  # da^n = −y/ŷ, computed for display
+    for l in range(net.n, 0, -1):
+        dz, dW, db, da = layer_backward(l, da, net.a[l - 1], net.z[l], net.W[l], net.f[l])
+        np.testing.assert_allclose(dz, net.dz[l], rtol=1e-10, atol=1e-13)
+        np.testing.assert_allclose(dW, net.dW[l], rtol=1e-10, atol=1e-13)
+        np.testing.assert_allclose(db, net.db[l], rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(da, net.da[0], rtol=1e-10, atol=1e-13)
+
+
+def test_da0_is_computed_when_read_with_the_weights_of_its_backward_pass():
+    net, x, y = random_problem([2, 3, 1], 4, "sigmoid", "sigmoid", "binary_cross_entropy", 0)
+    W1 = net.W[1].copy()
+    net.step(x, y, alpha=0.5)  # forward, backward, then the update changes W^1
+    assert not np.allclose(net.W[1], W1)
+    np.testing.assert_allclose(net.da[0], W1.T @ net.dz[1], rtol=1e-12)
+
+
+def test_softmax_has_no_element_wise_derivative():
+    from course.activations import dz_from_da, softmax_prime
+
+    with pytest.raises(CourseError, match=r"Jacobian.*dz_from_da"):
+        softmax_prime(np.zeros((3, 1)))
+    # A softmax hidden layer goes through its Jacobian, in the engine and in the freeCodeCamp guide's loop.
+    net, x, y = random_problem([2, 3, 3, 2], 5, "softmax", "softmax", "cross_entropy", 4)
+    D = backprop_by_example(net, x, y)
+    net.forward(x)
+    net.backward(y)
+    z, da = net.z[2], net.da[2]
+    np.testing.assert_allclose(net.dz[2], dz_from_da("softmax", da, z), rtol=1e-10)
+    for l in D:
+        np.testing.assert_allclose(D[l][:, 1:], net.dW[l], rtol=1e-10, atol=1e-14)
+
+
+# --- λ per training set -------------------------------------------------------------------
+
+
+def test_lambda_uses_the_training_set_size_whatever_the_batch_size():
+    x = np.tile(np.array([[0.3], [-0.7]]), 64)  # 64 identical examples: every batch has the same gradient
+    y = np.ones((1, 64))
+    full, mini = (Network([2, 4, 1], f="tanh", f_out="sigmoid", seed=5) for _ in range(2))
+    h_full = full.train(x, y, alpha=0.5, lam=0.3, steps=1)
+    h_mini = mini.train(x, y, alpha=0.5, lam=0.3, steps=1, batch_size=8)
+    for l in (1, 2):
+        np.testing.assert_allclose(mini.W[l], full.W[l], rtol=1e-12)
+        np.testing.assert_allclose(mini.b[l], full.b[l], rtol=1e-12)
+    assert h_mini[0] == pytest.approx(h_full[0], rel=1e-12)  # the same penalty (λ/2m) Σ‖W‖², m = 64
+
+
+def test_sgd_with_lambda_does_not_wipe_the_weights():
+    x, y = xor(40, noise=0.1, seed=0)
+    net = Network([2, 8, 1], f="tanh", f_out="sigmoid", seed=0)
+    net.train(x, y, alpha=0.5, lam=0.3, epochs=60, batch_size=1)
+    assert net.accuracy(x, y) >= 0.9 and min(np.abs(net.W[1]).max(), np.abs(net.W[2]).max()) > 0.1
+
+
+# --- overshoot judged at the end of the run -------------------------------------------------
+
+
+def test_a_finite_overshoot_is_reported_with_its_step():
+    x, y = moons(100, noise=0.1, seed=0)
+    net = Network([2, 8, 8, 1], f="tanh", f_out="sigmoid", seed=0)
+    history = net.train(x, y, alpha=1e6, steps=50)
+    assert history.overshoot is not None and history[-1] > 10 * history[0]
+    assert f"diverged at step {history.overshoot} with α = 1,000,000" in history.message()
+    assert "such as α = 100,000." in history.message()
+    calm = Network([2, 8, 8, 1], f="tanh", f_out="sigmoid", seed=0).train(x, y, alpha=0.3, steps=50)
+    assert calm.overshoot is None and calm.message() is None
+
+
+def test_a_run_that_jumps_up_and_recovers_did_not_diverge():
+    from course.engine import overshoot_step
+
+    assert overshoot_step([0.7, 9.0, 12.0, 3.0, 0.09]) is None
+    assert overshoot_step([0.7, 9.0, 12.0, 3.0, 8.0]) == 2  # ended at about 8: above 10 × 0.7 since step 2
+    assert overshoot_step([0.7, 0.5, 0.4, 8.0, 12.0, 30.0]) == 4
+
+
+# --- bad input: a sentence in the learner's language that names the culprit ---------------------
+
+XOR_X, XOR_Y = xor(8, seed=0)
+
+
+def trained(**options):
+    return Network([2, 3, 1], f="tanh", f_out="sigmoid").train(XOR_X, XOR_Y, **{"steps": 2, **options})
+
+
+def with_nan_weight():
+    net = Network([2, 3, 1])
+    net.W[2][0, 1] = np.nan
+    return net.train(XOR_X, XOR_Y, steps=1)
+
+
+def forward(x, sizes=(2, 3, 1)):
+    return Network(list(sizes)).forward(x)
+
+
+BAD_INPUTS = {
+    # name: (the call, what the English sentence must say; the French one names the same culprit)
+    "x-nan": (lambda: forward(np.array([[0.0, np.nan], [1.0, 2.0]])), r"a\^0 = x holds 1 value that is NaN"),
+    "x-inf": (lambda: forward(np.full((2, 3), np.inf)), r"a\^0 = x holds 6 values"),
+    "x-complex": (lambda: forward(np.ones((2, 2)) * (0.25 + 5j)), r"a\^0 = x must hold real numbers, not complex"),
+    "x-text": (lambda: forward([["a", "b"], ["c", "d"]]), r"a\^0 = x must hold real numbers, not text"),
+    "x-empty": (lambda: forward(np.zeros((2, 0))), r"a\^0 = x has no example: its shape is \(2, 0\)"),
+    "x-ragged": (lambda: forward([[1.0, 2.0], [3.0]]), r"a\^0 = x must hold real numbers"),
+    "y-vector": (
+        lambda: Network([2, 3, 1]).train(XOR_X, XOR_Y[0]),
+        r"y has shape \(8,\) but ŷ = a\^2 has shape \(1, 8\)",
+    ),
+    "y-extra-columns": (lambda: Network([2, 3, 1]).train(XOR_X, np.hstack([XOR_Y, XOR_Y])), r"y has shape \(1, 16\)"),
+    "y-nan": (lambda: Network([2, 3, 1]).train(XOR_X, XOR_Y * np.nan), r"y holds 8 values that are NaN"),
+    "y-minus-one": (
+        lambda: Network([2, 3, 1]).train(XOR_X, 2 * XOR_Y - 1),
+        r"binary cross-entropy, the targets y are probabilities between 0 and 1 \(a class is 0 or 1\), but y\[:, 3\] holds -1",
+    ),
+    "y-not-one-hot": (
+        lambda: Network([2, 3, 2], f_out="softmax").train(XOR_X, np.ones((2, 8))),
+        r"each column of y .* but y\[:, 0\] adds up to 2",
+    ),
+    "alpha-nan": (lambda: trained(alpha=np.nan), r"α must be a number greater than 0, not nan"),
+    "alpha-inf": (lambda: trained(alpha=np.inf), r"α must be a number greater than 0, not inf"),
+    "alpha-zero": (lambda: trained(alpha=0), r"α must be a number greater than 0, not 0"),
+    "alpha-negative": (lambda: trained(alpha=-0.5), r"α must be a number greater than 0, not -0.5"),
+    "alpha-text": (lambda: trained(alpha="0.1"), r"α must be a number greater than 0, not '0.1'"),
+    "alpha-update": (lambda: Network([2, 1]).update(None), r"α must be a number greater than 0, not None"),
+    "lambda-nan": (lambda: trained(lam=np.nan), r"λ must be a number of at least 0, not nan"),
+    "lambda-negative": (lambda: trained(lam=-1.0), r"λ must be a number of at least 0, not -1.0"),
+    "batch-zero": (lambda: trained(batch_size=0), r"batch_size must be a whole number of at least 1, not 0"),
+    "batch-negative": (lambda: trained(batch_size=-5), r"batch_size must be a whole number of at least 1, not -5"),
+    "batch-fraction": (lambda: trained(batch_size=2.5), r"batch_size must be a whole number of at least 1, not 2.5"),
+    "steps-negative": (lambda: trained(steps=-3), r"steps must be a whole number of at least 1, not -3"),
+    "epochs-zero": (lambda: trained(steps=None, epochs=0), r"epochs must be a whole number of at least 1, not 0"),
+    "seed-negative": (lambda: trained(seed=-1), r"seed must be a whole number of at least 0, not -1"),
+    "sizes-fraction": (
+        lambda: Network([2.5, 3]),
+        r"at least two sizes n\^0, n\^1, each a whole number of at least 1; got \[2.5, 3\]",
+    ),
+    "sizes-zero": (lambda: Network([2, 0, 1]), r"each a whole number of at least 1; got \[2, 0, 1\]"),
+    "sizes-text": (lambda: Network("23"), r"each a whole number of at least 1; got '23'"),
+    "softmax-one-unit": (lambda: Network([2, 1], f="softmax"), r"softmax output needs at least 2 units.*n\^1 = 1"),
+    "bce-after-tanh": (
+        lambda: Network([2, 1], f="tanh", loss="binary_cross_entropy"),
+        r"binary cross-entropy compares probabilities: .*f\^1 = sigmoid or softmax, not tanh",
+    ),
+    "weights-nan": (
+        with_nan_weight,
+        r"W\^2 holds 1 value that is NaN or infinite \(at index \[0, 1\], counted from 0\)\. Set W\^2 again with finite numbers",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_every_bad_input_gets_a_sentence_naming_its_culprit(name, lang):
+    from course.catalogs import english_sentences
+    from course.i18n import language
+
+    call, english = BAD_INPUTS[name]
+    with language(lang), pytest.raises(CourseError) as error:
+        call()
+    said = str(error.value)
+    if lang == "en":
+        assert re.search(english, said), said
+    else:  # the same culprit, in French
+        culprit = re.match(r"[^ ]+(?: = x)?", english.replace("\\", "")).group(0)
+        assert english_sentences(said, "fr") == [] and not re.search(english, said), said
+        assert culprit.split("^")[0] in said or name.startswith(
+            ("sizes", "softmax", "bce", "batch", "steps", "epochs", "seed", "y-")
+        ), said
