@@ -265,8 +265,12 @@ class PlaygroundFigure(WidgetFigure):
             label.set_position((l / net.n, -0.57))
             label.set_text(f"a{superscript(l)}")
 
-    def show_losses(self, steps, J_train, J_test, diverged_at=None):
-        """The loss J on the train and test points at the given steps; a divergence ends the curve with a marker."""
+    def show_losses(self, steps, J_train, J_test, diverged_at=None, planned=None):
+        """The cost J on the train and test points at the given steps; a divergence ends the curve with a marker.
+
+        ``planned`` (the last step of the training under way) fixes the step axis, so that the
+        pictures drawn while the network trains need not redraw the axes.
+        """
         self.train_line.set_data(steps, J_train)
         self.test_line.set_data(steps, J_test)
         finite = [J for J in [*J_train, *J_test] if np.isfinite(J)]
@@ -278,7 +282,7 @@ class PlaygroundFigure(WidgetFigure):
             last = next((J for J in reversed(J_train) if np.isfinite(J)), top)
             self.diverged_marker.set_data([steps[-1] if len(steps) else 0], [min(last, top)])
             self.diverged_text.set_text(_("diverged at step {step}").format(step=diverged_at))
-        self.ax_loss.set_xlim(0, nice_limit(steps[-1] if len(steps) else 1))
+        self.ax_loss.set_xlim(0, nice_limit(max(planned or 1, steps[-1] if len(steps) else 1)))
         self.ax_loss.set_ylim(0, top)
 
 
@@ -297,18 +301,22 @@ class AlphaFigure(WidgetFigure):
         ax.yaxis.set_minor_formatter(NullFormatter())
         ax.set_title(_("Cost $J$ for several learning rates α"), y=1.02)
         ax.set_xlabel(_("step"))
-        self.lines, self.ends = [], []
+        self.lines, self.ends, self.legend = [], [], None
 
     def _line(self, k):
         while len(self.lines) <= k:
             (line,) = self.ax.plot([], [])
             (end,) = self.ax.plot([], [], "X", color=RED, markersize=9, zorder=5, clip_on=False)
-            self.lines.append(line)
-            self.ends.append(end)
+            self.lines.append(self.moving(line))
+            self.ends.append(self.moving(end))
         return self.lines[k], self.ends[k]
 
     def show(self, runs, chosen: int):
-        """Draw ``runs`` [(α, history, diverged_at), …]; ``runs[chosen]`` is the learner's α."""
+        """Draw ``runs`` [(α, history, diverged_at), …]; ``runs[chosen]`` is the learner's α.
+
+        The curves and the legend are redrawn over a saved picture of the axes; the axes'
+        limits move by whole decades only, so that a new α seldom redraws the rest.
+        """
         alphas = [alpha for alpha, *_rest in runs]
         shades = matplotlib.colormaps["viridis"](np.linspace(0.0, 0.85, len(runs)))
         order = np.argsort(alphas, kind="stable")
@@ -337,12 +345,21 @@ class AlphaFigure(WidgetFigure):
         for line, end in zip(self.lines[len(runs) :], self.ends[len(runs) :], strict=True):
             line.set_data([], []), end.set_data([], []), line.set_label("_hidden")
         ordered = [self.lines[k] for k in order]
-        self.ax.legend(
-            ordered, [line.get_label() for line in ordered], loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9
+        if self.legend is not None:
+            self.moving_artists.remove(self.legend)
+            self.legend.remove()
+        self.legend = self.moving(
+            self.ax.legend(
+                ordered,
+                [line.get_label() for line in ordered],
+                loc="upper left",
+                bbox_to_anchor=(1.02, 1.0),
+                fontsize=9,
+            )
         )
         low, high = (min(values), max(values)) if values else (0.1, 1.0)
         self.ax.set_xlim(0, longest)
-        self.ax.set_ylim(low / 1.5, high * 1.5)
+        self.ax.set_ylim(10.0 ** np.floor(np.log10(low / 1.5)), 10.0 ** np.ceil(np.log10(high * 1.5)))
 
 
 class GradientCheckFigure(WidgetFigure):

@@ -78,7 +78,7 @@ def test_the_course_wheel_carries_its_catalogs(site):
     for lang in LANGUAGES[1:]:
         catalog = f"course/locales/{lang}/LC_MESSAGES/course.po"
         assert catalog in names and f"{catalog},sha256=" in record
-    assert "course/widgets.py" in names
+    assert "course/widgets/playground.py" in names
 
 
 def test_the_widgets_front_end_is_included(site, config):

@@ -15,14 +15,8 @@ import pytest
 from course import Network, layer_backward, layer_forward, set_language
 from course.data import DATASETS, moons
 from course.diagnosis import gradient_check_verdict
-from course.widgets import (
-    AlphaExplorer,
-    GradientCheckView,
-    Playground,
-    Stepper,
-    tex_matrix,
-    tex_number,
-)
+from course.notebook import tex_matrix, tex_number
+from course.widgets import AlphaExplorer, GradientCheckView, Playground, Stepper
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SMALL = {"m": 60, "steps": 20, "points": 20}  # a playground that trains in a few milliseconds
@@ -161,7 +155,7 @@ def test_extreme_settings_never_crash():
 
 
 def test_divergence_is_explained_not_raised():
-    pg = Playground(alpha=10.0, m=60, steps=100, points=20)
+    pg = Playground(dataset="xor", alpha=10.0, m=60, steps=100, points=20)
     assert pg.diverged_at is not None
     assert any("diverged at step" in message for message in pg.messages)
     assert "diverged" in pg.diagnosis.value
@@ -366,3 +360,121 @@ def test_sliders_update_on_release_only(made_in_english):
     sliders += [pg.alpha, pg.lam]
     assert sliders and all(s.continuous_update is False for s in sliders)
     assert all(s.style.description_width == "initial" for s in sliders)
+
+
+# Bad arguments get a sentence in the learner's language that names them --------------------------
+
+BAD_WIDGET_ARGUMENTS = {
+    "dataset": (
+        lambda: Playground(dataset="mnist", **SMALL),
+        r"dataset must be one of xor, circles, moons, spirals, blobs, not 'mnist'",
+    ),
+    "activation": (lambda: Playground(f="softmax", **SMALL), r"f must be one of tanh, relu, sigmoid, not 'softmax'"),
+    "no-points": (lambda: Playground(m=0, steps=20, points=20), r"m must be a whole number from 10 to 5,000, not 0"),
+    "one-point": (lambda: Playground(m=1, steps=20, points=20), r"m must be a whole number from 10 to 5,000, not 1"),
+    "no-grid": (lambda: Playground(m=60, steps=20, points=0), r"points must be a whole number from 10 to 200, not 0"),
+    "noise": (lambda: Playground(noise=0.9, **SMALL), r"noise must be a number from 0 to 0.5, not 0.9"),
+    "layers": (lambda: Playground(layers=9, **SMALL), r"layers must be a whole number from 0 to 6, not 9"),
+    "alpha": (lambda: Playground(alpha=-1, **SMALL), r"alpha must be a number from 0.0001 to 10, not -1"),
+    "explorer-dataset": (lambda: AlphaExplorer(dataset="mnist", steps=20, m=60), r"dataset must be one of"),
+    "explorer-alpha": (
+        lambda: AlphaExplorer(alpha="0.3", steps=20, m=60),
+        r"alpha must be a number from 0.0001 to 10, not '0.3'",
+    ),
+    "stepper-alpha": (lambda: Stepper(alpha=0), r"α must be a number greater than 0, not 0"),
+    "check-layers": (
+        lambda: GradientCheckView(
+            Network([2, 3, 1]), *moons(m=10), dW={1: np.zeros((3, 2))}, db={1: np.zeros((3, 1)), 2: np.zeros((1, 1))}
+        ),
+        r"dW has no layer 2: give dW\[l\] for every layer l = 1…2",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("name", BAD_WIDGET_ARGUMENTS)
+def test_a_bad_widget_argument_gets_a_sentence(name, lang):
+    from course.catalogs import english_sentences
+    from course.i18n import CourseError, language
+
+    make, english = BAD_WIDGET_ARGUMENTS[name]
+    with language(lang), pytest.raises(CourseError) as error:
+        make()
+    said = str(error.value)
+    if lang == "en":
+        assert re.search(english, said), said
+    else:
+        assert not re.search(english, said) and english_sentences(said, "fr") == [], said
+        assert english.split(" ")[0].replace("\\", "") in said, said  # the argument's name, as the learner typed it
+
+
+# What a widget makes, it releases -----------------------------------------------------------------
+
+
+def live_widgets() -> int:
+    from ipywidgets.widgets import widget
+
+    return len(widget._instances)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Playground(**SMALL),
+        lambda: AlphaExplorer(steps=20, m=60),
+        lambda: Stepper(),
+        lambda: GradientCheckView(Network([2, 3, 1]), *moons(m=10)),
+    ],
+    ids=["playground", "explorer", "stepper", "check"],
+)
+def test_a_dropped_widget_closes_everything_it_made(make):
+    import gc
+
+    import matplotlib.pyplot as plt
+
+    make()  # the first one also builds what every widget shares (layouts, styles' defaults)
+    gc.collect()
+    widgets_before, figures_before = live_widgets(), plt.get_fignums()
+    made = make()
+    if isinstance(made, (Playground, AlphaExplorer)):
+        made.alpha.value = 0.5  # used a little: its callbacks ran
+    assert live_widgets() > widgets_before
+    del made
+    gc.collect()
+    assert live_widgets() == widgets_before and plt.get_fignums() == figures_before
+
+
+def test_running_a_cell_again_closes_what_its_previous_run_made(monkeypatch):
+    from course.widgets import base
+
+    runs = iter(["run-1", "run-2"])
+    current = {}
+    monkeypatch.setattr(base, "_current_cell", lambda: ("cell-7", current["run"]))
+    current["run"] = next(runs)
+    first = Playground(**SMALL)  # kept alive on purpose, as a notebook's Out[] history would keep it
+    before = live_widgets()
+    current["run"] = next(runs)
+    second = Playground(**SMALL)
+    assert first.widget.comm is None and first.alpha.comm is None, "the previous run's widgets are closed"
+    assert second.widget.comm is not None
+    assert live_widgets() == before  # as many as one playground: the new one replaced the old
+
+
+def test_the_alpha_explorers_cache_stays_within_its_bound():
+    from course.widgets.alpha_explorer import CACHE
+
+    explorer = AlphaExplorer(steps=20, m=60)
+    for k in range(CACHE + 20):
+        explorer.alpha.value = 10 ** (-4 + k * 5 / (CACHE + 20))
+    assert len(explorer._cache) <= CACHE
+
+
+def test_a_long_training_shows_a_first_picture_before_it_ends(monkeypatch):
+    from course.widgets import playground
+
+    pg = Playground(**SMALL)
+    pictures = []
+    pg.image.observe(lambda change: pictures.append(pg.t), names="value")
+    monkeypatch.setattr(playground, "FIRST_PICTURE", 0.0)
+    pg.steps.value = 200  # moving a control retrains: a first picture after the first steps, then the last
+    assert len(pictures) == 2 and 0 < pictures[0] < 200 == pictures[1]
