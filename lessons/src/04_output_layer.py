@@ -42,6 +42,7 @@ from course import Network, layer_backward, show
 from course.activations import sigmoid, sigmoid_prime
 from course.exercises import check
 from course.i18n import _, num
+from course.losses import binary_cross_entropy, binary_cross_entropy_da
 
 net = Network([2, 3, 2], f="sigmoid", loss="mse", seed=1)
 x = np.array([[0.5], [-1.0]])
@@ -247,6 +248,34 @@ print(
 
 # %% [markdown]
 # Gradient descent (lesson 06) uses exactly this information: it moves every weight a little against its derivative, $W^n \leftarrow W^n - \alpha \, dW^n$, so that the loss goes down.
+
+# %% [markdown]
+# ## When the output saturates: losses computed from $z^n$
+#
+# With a sigmoid output and the binary cross-entropy, the two links of the chain simplify: $da^n = \frac{\hat y - y}{\hat y (1 - \hat y)}$ and $f'^n(z^n) = \hat y (1 - \hat y)$, so $dz^n = da^n \odot f'^n(z^n) = \hat y - y$. This is more than a shortcut. Take a network that is confidently wrong: $z^n = 40$ for an example whose target is $y = 0$. In double precision $\sigma(40)$ is exactly 1, so the loss $-\log(1 - \hat y)$ is infinite and $da^n$ divides by 0, while the true derivative $dz^n = \hat y - y$ is simply 1: the network should learn fast from this mistake.
+
+# %%
+z_big, y_zero = np.array([[40.0]]), np.array([[0.0]])
+y_hat_big = sigmoid(z_big)
+with np.errstate(divide="ignore", invalid="ignore"):
+    L_through_y_hat = binary_cross_entropy(y_hat_big, y_zero)[0]
+    dz_through_y_hat = binary_cross_entropy_da(y_hat_big, y_zero) * sigmoid_prime(z_big)
+confident = Network([1, 1], f="sigmoid")  # one input x = 1 and W^1 = 40, so z^1 = 40
+confident.W[1] = z_big.copy()
+confident.forward(np.ones((1, 1)))
+confident.backward(y_zero)
+print(_("In double precision, ŷ = σ(40) = {y_hat}.").format(y_hat=num(y_hat_big[0, 0])))
+print(
+    _("Through ŷ: L = {L} and dz = da ⊙ σ'(z) = {dz}.").format(L=num(L_through_y_hat), dz=num(dz_through_y_hat[0, 0]))
+)
+print(
+    _("From z, as the engine computes them: L = {L} and dz = ŷ − y = {dz}.").format(
+        L=num(confident.cost(y_zero)), dz=num(confident.dz[1][0, 0])
+    )
+)
+
+# %% [markdown]
+# So the engine computes the loss from $z^n$, where $-\log(1 - \sigma(z)) = \log(1 + e^{z})$ never forms $\hat y$, and takes $dz^n = \hat y - y$ directly, for the three usual pairs of an output activation and its loss: the sigmoid with the binary cross-entropy, softmax with the cross-entropy, the identity with the mean squared error. Frameworks do the same and say so in their names: PyTorch's `BCEWithLogitsLoss` takes $z^n$, which it calls the logits, not $\hat y$. `layer_backward` keeps the formula of this lesson, $da^n \odot f'^n(z^n)$, literally: it is the one to learn, and it is exact as long as the output is not saturated.
 
 # %% [markdown]
 # ## Exercises

@@ -187,6 +187,9 @@ for l in range(n, 0, -1):
     print(_("Layer {l}: largest difference between the loop and the engine = {gap}").format(l=l, gap=num(gap)))
 
 # %% [markdown]
+# The loop multiplies $da^l$ by $f'^l(z^l)$ element by element, which is right for the sigmoid and tanh of this network, and for ReLU. Softmax is the exception: each of its outputs depends on every $z_j$ of its column, so its derivative is a matrix, a Jacobian, and `ACTIVATIONS["softmax"][1]` refuses to be used element by element. For a softmax layer, $dz^l$ is `dz_from_da("softmax", da, net.z[l])`, as in lesson 03.
+
+# %% [markdown]
 # ## Gradient checking
 #
 # The loop and the engine agree, but both were written from the same formulas: they could be wrong in the same way. Gradient checking compares them with something computed in a completely different way, from the definition of the derivative. For each weight $w$, nudge it both ways by a small $\varepsilon$, run the forward pass, and measure how the cost changes:

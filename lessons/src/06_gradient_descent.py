@@ -230,7 +230,7 @@ plt.show()
 #
 # The widget below trains the same network from the same initial weights with five learning rates, from 0.001 to 10, and draws their learning curves on one plot, on a logarithmic scale. The network is a classifier with two hidden layers of 8 units (2-8-8-1), learning the "moons" data set that lesson 07 presents, with 100 examples. Your own $\alpha$, chosen with the slider, is drawn thick and black, and the text under the plot gives the final cost of every run.
 #
-# Its output unit is a sigmoid with the cross-entropy loss. With that loss the cost can grow very large but never becomes infinite, so the explorer calls a run diverged as soon as its cost exceeds ten times its first value, and marks the point with a red cross.
+# Its output unit is a sigmoid with the binary cross-entropy loss, computed from $z^n$ as lesson 04 showed: a confidently wrong output costs about $|z^n|$, which can be large but stays finite. So the explorer judges every run at its end, by the engine's rule: a run diverged if its cost became infinite, or if it ended (over its last steps) more than ten times above its first value; a red cross marks it. A curve that jumps up and then comes back down has overshot and recovered, and did not diverge.
 
 # %%
 explorer = AlphaExplorer(alpha=0.3, steps=100, m=100)
@@ -247,7 +247,7 @@ print(explorer.summary())
 # - choose an $\alpha$ near the limit and watch the curve: cost that jumps up for a few steps and then comes down again is the network overshooting, and recovering.
 
 # %% [markdown] tags=["instructor"]
-# The explorer takes about a second to redraw when the slider moves: each new $\alpha$ trains a network for the chosen number of steps. Ask learners to report the largest $\alpha$ that did not diverge and the best final cost they found, and compare across the room. With 100 steps, the lowest final cost comes from $\alpha$ near 5, and $\alpha$ near 6 already diverges: the best $\alpha$ is often just below the limit where training diverges, which is why practitioners look for that limit first and then back off a little.
+# The explorer redraws within a tenth of a second when the slider moves: each new $\alpha$ trains a network for the chosen number of steps. Ask learners to report the largest $\alpha$ that did not diverge and the best final cost they found, and compare across the room. With 100 steps the lowest final costs come from $\alpha$ between 4 and 6, the curves jump higher and higher as $\alpha$ grows, and $\alpha$ near 8 diverges: the best $\alpha$ is often just below the limit where training diverges, which is why practitioners look for that limit first and then back off a little.
 
 # %% [markdown]
 # ## Exercises

@@ -232,7 +232,7 @@ print(
 #
 # - XOR with 0 hidden layers: the boundary is a straight line, and the accuracy stays near one half. Add one hidden layer of 4 neurons, then press the train button a few times.
 # - Spirals: the default network gets only about 60 test points in 100 right. How many layers, neurons and steps does it take to separate them?
-# - $\alpha$ = 10: the cost diverges, and the playground tells you at which step. Then try batch size 1 with $\alpha$ = 0.3 and compare the curves.
+# - $\alpha$ = 10: on the moons the cost jumps up and down and ends higher than it started, and the playground says that $\alpha$ is too large; on XOR it diverges, and the playground tells you at which step. Then try batch size 1 with $\alpha$ = 0.3 and compare the curves.
 # - ReLU with 4 layers of 3 neurons and a large $\alpha$: some units die (their $z^l$ is negative for every point, so they never learn again), and the warning counts them.
 # - Circles with noise 0.4, a test share of 0.8, 6 layers of 16 neurons and 1000 steps: the train cost falls far below the test cost, the network overfits. Then raise $\lambda$.
 

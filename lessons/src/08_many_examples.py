@@ -189,6 +189,22 @@ for l in range(1, net.n + 1):
 # What does it do to training? The update becomes $W^l \leftarrow W^l - \alpha \big(dW^l + \frac{\lambda}{m} W^l\big) = \big(1 - \frac{\alpha \lambda}{m}\big) W^l - \alpha \, dW^l$, with $dW^l$ the gradient without the penalty: at every step, every weight first shrinks a little towards 0. Only the weights that really help to fit the data keep growing. This is why it is also called weight decay.
 
 # %% [markdown]
+# Which $m$, when the steps use mini-batches of $B$ examples (lesson 07)? The penalty belongs to the cost $J$ of the whole training set, so $m$ is the number of training examples, whatever the batch size: every step, mini-batch or full batch, adds $\frac{\lambda}{m} W^l$ with the same $m$. This is the convention of Michael Nielsen's book, and the engine's: `net.train(x, y, alpha, lam=lam, batch_size=B)` uses for $m$ the number of columns of `x`. With $\frac{\lambda}{B}$ instead, the same $\lambda$ would regularize more and more as the batches get smaller: with $B = 1$, every step would multiply the weights by $1 - \alpha \lambda$. Here are 64 identical examples: one step on a batch of 8 and one step on all 64 compute the same gradient, so with this convention they change the weights identically.
+
+# %%
+x_same = np.tile(np.array([[0.3], [-0.7]]), 64)
+y_same = np.ones((1, 64))
+full, mini = (Network([2, 4, 1], f="tanh", f_out="sigmoid", seed=5) for _k in range(2))
+full.train(x_same, y_same, alpha=0.5, lam=0.3, steps=1)
+mini.train(x_same, y_same, alpha=0.5, lam=0.3, steps=1, batch_size=8)
+gap = max(float(np.abs(full.W[l] - mini.W[l]).max()) for l in (1, 2))
+print(
+    _(
+        "After one step with λ = {lam}, on a batch of 8 examples or on all 64: largest difference between the weights = {gap}"
+    ).format(lam=num(0.3), gap=num(gap))
+)
+
+# %% [markdown]
 # ## $\lambda$ against overfitting
 #
 # A network with many weights and few examples can learn its training examples by heart, noise included: it overfits. Its cost on the training examples becomes tiny, but it does worse on new examples. Let us provoke it: 30 noisy training points, a 2-20-20-1 network with more than 400 weights, and 400 new points from the same distribution to test it. We train three times, with $\lambda = 0$, $0.3$ and $3$, and measure the costs without the penalty, so that they can be compared.
