@@ -1,5 +1,6 @@
 """Backpropagation, step by step: the engine and tools behind the course's lessons."""
 
+from .checks import InputError
 from .engine import DivergenceError, Network, ShapeError, backprop_by_example, layer_backward, layer_forward
 from .i18n import CourseError, _, get_language, ngettext, num, pgettext, set_language
 from .notebook import show, start
@@ -7,6 +8,7 @@ from .notebook import show, start
 __all__ = [
     "CourseError",
     "DivergenceError",
+    "InputError",
     "Network",
     "ShapeError",
     "_",

@@ -1,7 +1,8 @@
 """Activation functions f and their derivatives f' (lessons 02 and 03).
 
 Each entry of :data:`ACTIVATIONS` is a pair ``(f, f')`` acting on z^l with one column per
-example. Backpropagation evaluates f' on the stored pre-activation z^l (lesson 04).
+example. Backpropagation evaluates f' on the stored pre-activation z^l (lesson 04). Every function
+takes a number, a list or an array, and returns an array of floats.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ def sigmoid(z):
     """σ(z) = 1 / (1 + e^{−z})."""
     # For z < −709, e^{−z} overflows to ∞ and σ(z) = 1/∞ = 0, which is right: no warning.
     with np.errstate(over="ignore"):
-        return _logistic(z)
+        return _logistic(_real(z))
+
+
+def _real(z) -> np.ndarray:
+    """z as an array of floats (a number or a list typed in a cell works too)."""
+    return np.asarray(z, dtype=float)
 
 
 def _logistic(z):
@@ -32,6 +38,7 @@ def tanh(z):
     """tanh(z) = (e^{z} − e^{−z}) / (e^{z} + e^{−z})."""
     # Same function as np.tanh (to one rounding), written with one exp of −2|z| so that it
     # cannot overflow; np.tanh is about twice as slow on some numpy builds.
+    z = _real(z)
     e = np.exp(-2.0 * np.abs(z))
     return np.copysign((1.0 - e) / (1.0 + e), z)
 
@@ -42,24 +49,26 @@ def tanh_prime(z):
 
 
 def relu(z):
-    return np.maximum(z, 0.0)
+    """relu(z) = max(z, 0)."""
+    return np.maximum(_real(z), 0.0)
 
 
 def relu_prime(z):
     """relu'(z) = 1 if z > 0, else 0 (we take relu'(0) = 0)."""
-    return (z > 0).astype(z.dtype)
+    return (_real(z) > 0).astype(float)
 
 
 def identity(z):
-    return z
+    return _real(z)
 
 
 def identity_prime(z):
-    return np.ones_like(z)
+    return np.ones_like(_real(z))
 
 
 def softmax(z):
     """softmax(z)_i = e^{z_i} / Σ_j e^{z_j}, for each column (example)."""
+    z = _real(z)
     e = np.exp(z - z.max(axis=0, keepdims=True))
     return e / e.sum(axis=0, keepdims=True)
 
@@ -117,6 +126,7 @@ PRIME_FROM_A = {
 def dz_from_da(name: str, da, z):
     """dz^l = da^l ⊙ f'^l(z^l); for softmax, whose f' is a Jacobian, dz^l = s ⊙ (da^l − sᵀ da^l)."""
     f, f_prime = activation(name)
+    da, z = _real(da), _real(z)
     if name == "softmax":
         # softmax mixes the units of a column, so f' is a Jacobian, not a vector:
         # dz = J^T da = s ⊙ (da − Σ_i s_i da_i), computed without building J.

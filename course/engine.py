@@ -39,6 +39,7 @@ import numpy as np
 
 from . import losses
 from .activations import NAMES, PRIME_FROM_A, QUIET, activation, dz_from_da
+from .checks import InputError, count, finite_numbers, positive_number, training_size
 from .i18n import CourseError, _, ngettext, num
 
 # A run whose cost ends this many times above where it started has overshot (lesson 06).
@@ -47,10 +48,6 @@ OVERSHOOT_FACTOR = 10.0
 
 class ShapeError(CourseError, ValueError):
     """Two arrays whose shapes do not fit the formula being computed."""
-
-
-class InputError(CourseError, ValueError):
-    """A value the learner gave (x, y, α, λ, a size…) that the formulas cannot use; the message names it."""
 
 
 def diverged_message(step: int, alpha: float, safer: float) -> str:
@@ -126,15 +123,29 @@ class ByLayer(dict):
         self.symbol, self.n, self.first = symbol, n, first
         self.later = {}
 
+    def _layer(self, l):
+        """``l`` if it is the number of a layer here; otherwise a sentence."""
+        if isinstance(l, numbers.Integral) and not isinstance(l, bool) and self.first <= l <= self.n:
+            return int(l)
+        raise CourseError(
+            _("{symbol}[{l!r}] does not exist: layers are numbered by whole numbers from {first} to n = {n}.").format(
+                symbol=self.symbol, l=l, first=self.first, n=self.n
+            )
+        )
+
+    def __setitem__(self, l, value):
+        dict.__setitem__(self, self._layer(l), value)
+
     def __missing__(self, l):
+        l = self._layer(l)
         if l in self.later:
             self[l] = value = self.later.pop(l)()
             return value
-        if isinstance(l, int) and self.first <= l <= self.n:
-            msg = _("{symbol}^{l} has not been computed yet: run the forward pass (and the backward pass) first.")
-        else:
-            msg = _("{symbol}^{l} does not exist: layers are numbered from {first} to n = {n}.")
-        raise CourseError(msg.format(symbol=self.symbol, l=l, first=self.first, n=self.n))
+        raise CourseError(
+            _("{symbol}^{l} has not been computed yet: run the forward pass (and the backward pass) first.").format(
+                symbol=self.symbol, l=l
+            )
+        )
 
     def _now(self):
         for l in sorted(self.later):
@@ -189,7 +200,15 @@ def _check_shape(name: str, array, expected: tuple, other: str, other_shape: tup
 
 def layer_forward(l: int, W, b, a_prev, f: str):
     """z^l = W^l a^{l-1} + b^l and a^l = f^l(z^l); returns (z^l, a^l)."""
-    if a_prev.ndim != 2 or W.shape[1] != a_prev.shape[0]:
+    W, b, a_prev = finite_numbers(f"W^{l}", W), finite_numbers(f"b^{l}", b), finite_numbers(f"a^{l - 1}", a_prev)
+    for symbol, array in ((f"W^{l}", W), (f"a^{l - 1}", a_prev)):
+        if array.ndim != 2:
+            raise ShapeError(
+                _(
+                    "{symbol} has shape {shape}: it must be a matrix, with one column per example for an activation."
+                ).format(symbol=symbol, shape=array.shape)
+            )
+    if W.shape[1] != a_prev.shape[0]:
         raise ShapeError(
             _(
                 "W^{l} has shape {W_shape} but a^{k} has {rows} rows: W^{l} ⋅ a^{k} needs W^{l} to have as many columns as a^{k} has rows."
@@ -207,78 +226,21 @@ def layer_backward(l: int, da, a_prev, z, W, f: str, lam: float = 0.0, m: int | 
     da^{l-1} = (W^l)^T ⋅ dz^l — with dW^l and db^l averaged over the columns and (λ/m) W^l
     added to dW^l, m being the size of the training set (by default, the number of columns).
     """
+    da, a_prev, z, W = (
+        finite_numbers(s, v) for s, v in ((f"da^{l}", da), (f"a^{l - 1}", a_prev), (f"z^{l}", z), (f"W^{l}", W))
+    )
+    lam = positive_number("λ", lam, zero=True)
+    _check_shape(f"W^{l}", W, (z.shape[0], a_prev.shape[0]), f"z^{l} and a^{l - 1}", (z.shape, a_prev.shape))
     _check_shape(f"da^{l}", da, z.shape, f"z^{l}", z.shape)
     _check_shape(f"a^{l - 1}", a_prev, (W.shape[1], z.shape[1]), f"W^{l}", W.shape)
     columns = z.shape[1]
+    m = training_size(m, columns)
     dz = dz_from_da(f, da, z)
     dW = (dz @ a_prev.T) / columns
     if lam:
         dW += (lam / (m or columns)) * W
     db = dz.sum(axis=1, keepdims=True) / columns
     return dz, dW, db, W.T @ dz
-
-
-# --- what the learner gives: checked once, named when wrong -----------------------------------
-
-
-def _positive_number(symbol: str, value, *, zero: bool = False) -> float:
-    """``value`` as a finite float > 0 (≥ 0 with ``zero``); otherwise a sentence naming ``symbol``."""
-    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-    if ok and (value > 0 or (zero and value == 0)):
-        return float(value)
-    # TRANSLATORS: {symbol} is α or λ (the arguments alpha and lam).
-    message = (
-        _("{symbol} must be a number of at least 0, not {value!r}.")
-        if zero
-        else _("{symbol} must be a number greater than 0, not {value!r}.")
-    )
-    raise InputError(message.format(symbol=symbol, value=value))
-
-
-def _count(name: str, value, least: int = 1) -> int:
-    """``value`` as a whole number ≥ ``least``; otherwise a sentence naming ``name``."""
-    whole = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if not whole and isinstance(value, (float, np.floating)) and float(value).is_integer():
-        whole = True
-    if whole and int(value) >= least:
-        return int(value)
-    # TRANSLATORS: {name} is the name of a Python argument, as the learner typed it: batch_size, steps, epochs, seed.
-    raise InputError(
-        _("{name} must be a whole number of at least {least}, not {value!r}.").format(
-            name=name, least=least, value=value
-        )
-    )
-
-
-def _numbers(symbol: str, values, parameter: bool = False) -> np.ndarray:
-    """``values`` as a float array; a sentence naming ``symbol`` if it holds text, complex numbers, NaN or ∞."""
-    try:
-        array = np.asarray(values)
-    except ValueError:  # lists of different lengths
-        array = np.asarray(values, dtype=object)
-    if array.dtype.kind not in "biuf":
-        kind = _("complex numbers") if array.dtype.kind == "c" else _("text or other objects")
-        raise InputError(_("{symbol} must hold real numbers, not {kind}.").format(symbol=symbol, kind=kind))
-    array = array.astype(float, copy=False)
-    if math.isfinite(np.add.reduce(array, axis=None)):  # one pass: a NaN or ∞ anywhere makes the sum NaN or ∞
-        return array
-    bad = ~np.isfinite(array)
-    if bad.any():
-        count, where = int(bad.sum()), [int(i) for i in np.argwhere(bad)[0]]
-        found = ngettext(
-            "{symbol} holds {count} value that is NaN or infinite (at index {where}, counted from 0).",
-            "{symbol} holds {count} values that are NaN or infinite (the first at index {where}, counted from 0).",
-            count,
-        ).format(symbol=symbol, count=count, where=where)
-        advice = (
-            _("Set {symbol} again with finite numbers, or build a new network with `Network(...)`.").format(
-                symbol=symbol
-            )
-            if parameter
-            else _("Clean the data before using it.")
-        )
-        raise InputError(f"{found} {advice}")
-    return array
 
 
 class Network:
@@ -296,7 +258,7 @@ class Network:
     def __init__(self, sizes, f="sigmoid", f_out=None, loss=None, seed=0):
         given = sizes
         try:
-            sizes = [_count("n^l", s) for s in given] if not isinstance(given, str) else []
+            sizes = [count("n^l", s) for s in given] if not isinstance(given, str) else []
         except (InputError, TypeError):
             sizes = []
         if len(sizes) < 2:
@@ -307,6 +269,12 @@ class Network:
             )
         self.sizes = sizes
         self.n = n = len(sizes) - 1
+        if isinstance(f, (list, tuple)) and f_out is not None:
+            raise InputError(
+                _(
+                    "f is a list of the activations of every layer, so f_out is not needed: leave it out, or give f one name."
+                )
+            )
         names = list(f) if isinstance(f, (list, tuple)) else [f] * (n - 1) + [f_out or f]
         if len(names) != n:
             raise CourseError(
@@ -327,7 +295,7 @@ class Network:
         self.W, self.b = ByLayer("W", n), ByLayer("b", n)
         self.z, self.dz, self.dW, self.db = (ByLayer(s, n) for s in ("z", "dz", "dW", "db"))
         self.a, self.da = ByLayer("a", n, first=0), ByLayer("da", n, first=0)
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(count("seed", seed, least=0))
         for l in range(1, n + 1):
             scale = math.sqrt((2.0 if self.f[l] == "relu" else 1.0) / sizes[l - 1])
             self.W[l] = rng.normal(0.0, scale, (sizes[l], sizes[l - 1]))
@@ -356,7 +324,7 @@ class Network:
     # --- checks of the learner's x and y, once per call -------------------------------------
 
     def _check_input(self, x):
-        x = _numbers("a^0 = x", x)
+        x = finite_numbers("a^0 = x", x)
         if x.ndim != 2 or x.shape[0] != self.sizes[0]:
             hint = (
                 _(" Did you mean x.T? Examples go in columns.") if x.ndim == 2 and x.shape[1] == self.sizes[0] else ""
@@ -372,7 +340,7 @@ class Network:
         return x
 
     def _check_target(self, y, columns: int):
-        y = _numbers("y", y)
+        y = finite_numbers("y", y)
         expected = (self.sizes[self.n], columns)
         if y.shape != expected:
             raise ShapeError(
@@ -411,7 +379,8 @@ class Network:
                 usual = isinstance(value, np.ndarray) and value.dtype == float and value.shape == shape
                 if usual and math.isfinite(np.add.reduce(value, axis=None)):
                     continue  # the usual case, in one pass
-                value = _numbers(symbol, value, parameter=True)
+                value = finite_numbers(symbol, value, parameter=True)
+                (self.W if symbol[0] == "W" else self.b)[l] = value  # whole numbers or a list: as floats
                 if value.shape != shape:
                     raise ShapeError(
                         _("{symbol} has shape {shape} but layer {l} of this network needs {expected}.").format(
@@ -423,6 +392,7 @@ class Network:
 
     def forward(self, x):
         """a^0 = x, then z^l and a^l for l = 1…n with :func:`layer_forward`; returns ŷ = a^n."""
+        self._check_parameters()
         self.a[0] = self._check_input(x)
         for l in range(1, self.n + 1):
             self.z[l], self.a[l] = layer_forward(l, self.W[l], self.b[l], self.a[l - 1], self.f[l])
@@ -452,9 +422,10 @@ class Network:
 
         m is the size of the training set (by default B, the number of columns of y).
         """
-        lam = _positive_number("λ", lam, zero=True)
+        lam = positive_number("λ", lam, zero=True)
+        y = self._check_target(y, self.a[0].shape[1])
         with np.errstate(over="ignore", invalid="ignore"):  # a diverged network's cost is ∞ or NaN, said as such
-            return self._cost(self._check_target(y, self.a[0].shape[1]), lam, m)
+            return self._cost(y, lam, training_size(m, y.shape[1]))
 
     def _cost(self, y, lam: float, m: int | None):
         columns = y.shape[1]
@@ -468,8 +439,12 @@ class Network:
 
     def backward(self, y, lam: float = 0.0, m: int | None = None):
         """dz^n (and da^n), then dW^l, db^l, dz^l and da^{l-1} for l = n…1 (m: the training set's size, for λ/m)."""
-        lam = _positive_number("λ", lam, zero=True)
-        self._backward(self._check_target(y, self.a[0].shape[1]), lam, m)
+        lam = positive_number("λ", lam, zero=True)
+        y = self._check_target(y, self.a[0].shape[1])
+        self._check_parameters()
+        for l in range(1, self.n + 1):
+            _check_shape(f"z^{l}", np.asarray(self.z[l]), (self.sizes[l], y.shape[1]), "y", y.shape)
+        self._backward(y, lam, training_size(m, y.shape[1]))
 
     def _backward(self, y, lam: float, m: int | None, primes=None):
         """The backward pass; ``primes`` lists, for l = 1…n, f'^l as a function of a^l (None: through z^l)."""
@@ -506,7 +481,13 @@ class Network:
 
     def update(self, alpha: float):
         """W^l ← W^l − α dW^l and b^l ← b^l − α db^l for every layer."""
-        self._update(_positive_number("α", alpha))
+        alpha = positive_number("α", alpha)
+        self._check_parameters()
+        for l in range(1, self.n + 1):
+            for d, params in ((self.dW, self.W), (self.db, self.b)):
+                d[l] = finite_numbers(f"{d.symbol}^{l}", d[l])
+                _check_shape(f"{d.symbol}^{l}", d[l], params[l].shape, f"{params.symbol}^{l}", params[l].shape)
+        self._update(alpha)
 
     def _update(self, alpha: float):
         # W^1 becomes a new array, the others change in place: da^0 = (W^1)^T dz^1, computed
@@ -519,9 +500,10 @@ class Network:
 
     def step(self, x, y, alpha: float, lam: float = 0.0, m: int | None = None) -> float:
         """One step of gradient descent on (x, y); returns the cost J before the update."""
-        alpha, lam = _positive_number("α", alpha), _positive_number("λ", lam, zero=True)
+        alpha, lam = positive_number("α", alpha), positive_number("λ", lam, zero=True)
         x = self._check_input(x)
-        return self._step(x, self._check_target(y, x.shape[1]), alpha, lam, m)
+        y = self._check_target(y, x.shape[1])
+        return self._step(x, y, alpha, lam, training_size(m, x.shape[1]))
 
     def _step(self, x, y, alpha: float, lam: float, m: int | None, f=None, primes=None) -> float:
         if f is None:
@@ -545,14 +527,14 @@ class Network:
         :class:`DivergenceError`; a cost that ends far above where it started is reported
         by the history's ``overshoot`` and ``message()``.
         """
-        alpha, lam = _positive_number("α", alpha), _positive_number("λ", lam, zero=True)
+        alpha, lam = positive_number("α", alpha), positive_number("λ", lam, zero=True)
         x = self._check_input(x)
         y = self._check_target(y, x.shape[1])
         self._check_parameters()
         m = x.shape[1]
-        size = m if batch_size is None else min(_count("batch_size", batch_size), m)
-        total = _count("steps", steps) if steps is not None else _count("epochs", epochs) * math.ceil(m / size)
-        seed = _count("seed", seed, least=0)
+        size = m if batch_size is None else min(count("batch_size", batch_size), m)
+        total = count("steps", steps) if steps is not None else count("epochs", epochs) * math.ceil(m / size)
+        seed = count("seed", seed, least=0)
         rng = np.random.default_rng(seed) if size < m else None  # examples are shuffled for mini-batches only
         f = [QUIET.get(self.f[l]) or activation(self.f[l])[0] for l in range(1, self.n + 1)]
         primes = self._primes()
@@ -581,10 +563,27 @@ class Network:
         return y_hat
 
     def accuracy(self, x, y) -> float:
-        """The fraction of examples whose predicted class is right (y one-hot for softmax)."""
-        y = np.asarray(y)
-        labels = y.argmax(axis=0) if self.f[self.n] == "softmax" else y
-        return float((self.predict(x) == labels).mean())
+        """The fraction of examples whose predicted class is right: y holds 0 and 1 for a sigmoid output, one-hot columns for a softmax."""
+        f_out = self.f[self.n]
+        if f_out not in ("sigmoid", "softmax"):
+            raise InputError(
+                _(
+                    "The accuracy compares classes: it needs an output layer f^{n} = sigmoid or softmax, not {activation}."
+                ).format(n=self.n, activation=_(NAMES[f_out]))
+            )
+        predicted = self.predict(x)
+        y = self._check_target(y, self.a[0].shape[1])
+        if f_out == "sigmoid":
+            if not np.isin(y, (0.0, 1.0)).all():
+                raise InputError(_("The accuracy compares classes: y must hold only 0 and 1, one label per example."))
+            return float((predicted == y).mean())
+        if not (np.isin(y, (0.0, 1.0)).all() and (y.sum(axis=0) == 1).all()):
+            raise InputError(
+                _(
+                    "The accuracy compares classes: each column of y must be one-hot, a 1 in the row of its class and 0 elsewhere."
+                )
+            )
+        return float((predicted == y.argmax(axis=0)).mean())
 
 
 _DEFAULT_LOSS = {"sigmoid": "binary_cross_entropy", "softmax": "cross_entropy"}

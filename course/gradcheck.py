@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .engine import Network
+from .checks import InputError, finite_numbers, number
+from .engine import Network, ShapeError
 from .i18n import CourseWarning, _, num
 
 MAX_ENTRIES = 5000  # above this many parameters, check a random sample of each layer
@@ -92,6 +93,11 @@ def gradient_check(net: Network, x, y, lam=0.0, dW=None, db=None, eps=1e-5, seed
 
     ``dW`` and ``db`` map every layer l = 1…n to an array of the shape of W^l and b^l.
     """
+    if not isinstance(net, Network):
+        # TRANSLATORS: `Network(...)` is Python code: keep it as it is.
+        raise InputError(_("The gradient check needs a network built with `Network(...)` as its first argument."))
+    eps = number("eps", eps, 1e-12, 0.1)
+    net._check_parameters()  # W^l and b^l as float arrays: the nudges θ ± ε must not be rounded to whole numbers
     if dW is None or db is None:
         net.forward(x)
         net.backward(y, lam)
@@ -169,10 +175,13 @@ def _norm_difference(g, g_hat) -> float:
 
 
 def _check_given(net: Network, dW, db):
-    """The learner's dW and db have every layer, each with the shape of W^l and b^l."""
-    from .engine import ShapeError
-
+    """The learner's dW and db: a dict with every layer l, each finite and with the shape of W^l and b^l."""
     for symbol, given, params in (("dW", dW, net.W), ("db", db, net.b)):
+        if not isinstance(given, dict):
+            # TRANSLATORS: {{1: ..., 2: ...}} is Python code: keep it as it is.
+            raise InputError(
+                _("{symbol} must be a dict with one array per layer: {{1: ..., 2: ...}}.").format(symbol=symbol)
+            )
         for l in range(1, net.n + 1):
             if l not in given:
                 raise ShapeError(
@@ -186,4 +195,11 @@ def _check_given(net: Network, dW, db):
                     _("{symbol}^{l} has shape {shape} but should have the shape of {param}^{l}, {expected}.").format(
                         symbol=symbol, l=l, shape=shape, param=symbol[1:], expected=params[l].shape
                     )
+                )
+            values = finite_numbers(f"{symbol}^{l}", given[l], finite=False)
+            if not np.isfinite(values).all():
+                raise InputError(
+                    _(
+                        "{symbol}^{l} holds NaN or infinite values: finite differences can only be compared with finite numbers. Look for an overflow or a division by 0 in the formula that computed it."
+                    ).format(symbol=symbol, l=l)
                 )

@@ -6,7 +6,8 @@ import sys
 
 import numpy as np
 
-from .i18n import CourseError, num, set_language
+from .checks import InputError, finite_numbers, number
+from .i18n import CourseError, _, num, set_language
 
 
 def _show_course_error(shell, etype, value, tb, tb_offset=None):
@@ -57,7 +58,14 @@ class Shown:
     """A named value shown as LaTeX in JupyterLab and as aligned text elsewhere, numbers in the learner's language."""
 
     def __init__(self, symbol: str, value, digits: int = 3):
-        self.symbol, self.value, self.digits = symbol, np.asarray(value, dtype=float), digits
+        value = finite_numbers(str(symbol), value, finite=False)  # NaN and ∞ are shown as they are
+        if value.ndim > 2:
+            raise InputError(
+                _("show draws a number, a vector or a matrix: {symbol} has {ndim} dimensions, {shape}.").format(
+                    symbol=symbol, ndim=value.ndim, shape=value.shape
+                )
+            )
+        self.symbol, self.value, self.digits = str(symbol), value, number("digits", digits, 1, 12, whole=True)
 
     def _cells(self):
         rows = np.atleast_2d(self.value) if self.value.ndim else [[float(self.value)]]

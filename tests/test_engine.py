@@ -7,10 +7,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from course import CourseError, DivergenceError, Network, ShapeError, backprop_by_example, layer_backward
+from course import CourseError, DivergenceError, Network, ShapeError, backprop_by_example, layer_backward, layer_forward
 from course.activations import ACTIVATIONS, relu_prime
 from course.data import circles, moons, xor
 from course.gradcheck import gradient_check
+from course.notebook import show
 
 # (f^n, loss) pairs where the loss is defined on the output's range.
 OUTPUTS = [
@@ -61,6 +62,22 @@ def test_gradients_match_central_differences(f, f_out, loss, hidden, n0, n_out, 
     g = np.concatenate([np.ravel(v) for d in (net.dW, net.db) for v in d.values()])
     assume(np.linalg.norm(g) > 1e-4)
     assert check.difference < 1e-8
+
+
+def test_activations_take_numbers_and_lists_as_typed_in_a_cell():
+    for name, (f, f_prime) in ACTIVATIONS.items():
+        if name != "softmax":
+            assert np.allclose(f([-1, 0, 2]), f(np.array([-1.0, 0.0, 2.0]))), name
+            assert np.allclose(f_prime([-1, 0, 2]), f_prime(np.array([-1.0, 0.0, 2.0]))), name
+            assert np.allclose(f(3), f(np.array(3.0))), name
+    assert np.allclose(ACTIVATIONS["softmax"][0]([1, 2]), [0.26894142, 0.73105858])
+
+
+def test_gradient_check_takes_whole_number_weights_as_floats():
+    net = Network([2, 3, 1], f="tanh")
+    net.W[1] = np.ones((3, 2), dtype=int)  # θ ± ε in an int array would round to θ
+    net.b[1] = [[0], [1], [0]]
+    assert gradient_check(net, XOR_X, XOR_Y).difference < 1e-7
 
 
 def test_relu_prime_is_zero_at_zero():
@@ -184,8 +201,10 @@ def test_divergence_names_the_step_and_suggests_a_smaller_alpha():
 def test_shape_error_names_symbol_layer_and_both_shapes():
     net = Network([4, 3, 2])
     net.W[2] = np.zeros((2, 5))
-    with pytest.raises(ShapeError, match=r"W\^2 has shape \(2, 5\) but a\^1 has 3 rows"):
+    with pytest.raises(ShapeError, match=r"W\^2 has shape \(2, 5\) but layer 2 of this network needs \(2, 3\)"):
         net.forward(np.zeros((4, 6)))
+    with pytest.raises(ShapeError, match=r"W\^2 has shape \(2, 5\) but a\^1 has 3 rows"):
+        layer_forward(2, np.zeros((2, 5)), np.zeros((2, 1)), np.zeros((3, 6)), "tanh")
 
 
 def test_transposed_input_gets_a_hint():
@@ -200,7 +219,7 @@ def test_target_and_bias_shapes_are_checked():
     with pytest.raises(ShapeError, match=r"y has shape \(4,\) but ŷ = a\^2 has shape \(1, 4\)"):
         net.backward(np.zeros(4))
     net.b[1] = np.zeros(3)
-    with pytest.raises(ShapeError, match=r"b\^1 has shape \(3,\) but should have shape \(3, 1\)"):
+    with pytest.raises(ShapeError, match=r"b\^1 has shape \(3,\) but layer 1 of this network needs \(3, 1\)"):
         net.forward(np.zeros((2, 4)))
     with pytest.raises(ShapeError, match=r"da\^2 has shape \(2, 4\) but should have shape \(1, 4\)"):
         layer_backward(2, np.zeros((2, 4)), net.a[1], net.z[2], net.W[2], "sigmoid")
@@ -219,7 +238,7 @@ def test_target_and_bias_shapes_are_checked():
         ),
         (lambda: Network([2]), "at least two sizes"),
         (lambda: Network([2, 3, 1], f=["tanh"]), "one activation per layer: 2 names"),
-        (lambda: Network([2, 3, 1]).W[0], r"W\^0 does not exist: layers are numbered from 1 to n = 2"),
+        (lambda: Network([2, 3, 1]).W[0], r"W\[0\] does not exist: layers are numbered by whole numbers from 1 to n = 2"),
         (lambda: Network([2, 3, 1]).dW[1], r"dW\^1 has not been computed yet"),
     ],
 )
@@ -420,6 +439,27 @@ BAD_INPUTS = {
         lambda: Network([2, 1], f="tanh", loss="binary_cross_entropy"),
         r"binary cross-entropy compares probabilities: .*f\^1 = sigmoid or softmax, not tanh",
     ),
+    "bias-set-by-name": (lambda: Network([2, 3, 1]).b.__setitem__("2", np.zeros((1, 1))), r"b\['2'\] does not exist"),
+    "layer-forward-shape": (
+        lambda: layer_forward(1, np.ones((3, 2)), np.zeros((3, 1)), np.ones((4, 5)), "tanh"),
+        r"W\^1 has shape \(3, 2\)",
+    ),
+    "gradcheck-eps": (lambda: gradient_check(Network([2, 1]), XOR_X, XOR_Y, eps=1.0), r"eps must be a number from"),
+    "gradcheck-eps-zero": (lambda: gradient_check(Network([2, 1]), XOR_X, XOR_Y, eps=0), r"eps must be a number from"),
+    "gradcheck-network": (
+        lambda: gradient_check([[1.0, 2.0]], XOR_X, XOR_Y),
+        r"The gradient check needs a network built with `Network\(...\)`",
+    ),
+    "gradcheck-list": (
+        lambda: gradient_check(Network([2, 1]), XOR_X, XOR_Y, dW=[np.zeros((1, 2))], db={1: np.zeros((1, 1))}),
+        r"dW must be a dict with one array per layer",
+    ),
+    "gradcheck-nan": (
+        lambda: gradient_check(Network([2, 1]), XOR_X, XOR_Y, dW={1: np.full((1, 2), np.nan)}, db={1: np.zeros((1, 1))}),
+        r"dW\^1 holds NaN or infinite values",
+    ),
+    "show-text": (lambda: show("z^1", "0.5"), r"z\^1 must hold real numbers, not text"),
+    "show-3d": (lambda: show("a^1", np.zeros((2, 2, 2))), r"show draws a number, a vector or a matrix: a\^1 has 3 dimensions"),
     "weights-nan": (
         with_nan_weight,
         r"W\^2 holds 1 value that is NaN or infinite \(at index \[0, 1\], counted from 0\)\. Set W\^2 again with finite numbers",
@@ -443,5 +483,5 @@ def test_every_bad_input_gets_a_sentence_naming_its_culprit(name, lang):
         culprit = re.match(r"[^ ]+(?: = x)?", english.replace("\\", "")).group(0)
         assert english_sentences(said, "fr") == [] and not re.search(english, said), said
         assert culprit.split("^")[0] in said or name.startswith(
-            ("sizes", "softmax", "bce", "batch", "steps", "epochs", "seed", "y-")
+            ("sizes", "softmax", "bce", "batch", "steps", "epochs", "seed", "y-", "gradcheck-network", "show-3d")
         ), said

@@ -140,6 +140,18 @@ def set_controls(pg, **values):
                 control.value = value
 
 
+def test_any_batch_size_is_offered_and_one_example_is_sgd():
+    playground = Playground(batch_size=3, **SMALL)
+    assert playground.batch_size.value == 3
+    assert dict(playground.batch_size.options)["1 (SGD)"] == 1
+    assert [label for label, _ in playground.batch_size.options].count("1 (SGD)") == 1
+
+
+def test_one_number_is_a_list_of_one():
+    explorer = AlphaExplorer(alphas=0.1, hidden=4, steps=20, m=60)
+    assert explorer.alphas == (0.1,) and explorer.hidden == (4,)
+
+
 def test_extreme_settings_never_crash():
     pg = Playground(m=40, steps=10, points=20)
     for settings in EXTREMES:
@@ -382,6 +394,14 @@ BAD_WIDGET_ARGUMENTS = {
         r"alpha must be a number from 0.0001 to 10, not '0.3'",
     ),
     "stepper-alpha": (lambda: Stepper(alpha=0), r"α must be a number greater than 0, not 0"),
+    "stepper-x-size": (lambda: Stepper(x=[0.5, 1.0, 2.0]), r"x must hold 2 numbers, one per unit, not an array of shape \(3,\)"),
+    "stepper-x-batch": (lambda: Stepper(x=np.ones((2, 3))), r"x must hold 2 numbers, one per unit, not an array of shape \(2, 3\)"),
+    "stepper-y-text": (lambda: Stepper(y="1"), r"y must hold real numbers, not text"),
+    "neurons-per-layer": (
+        lambda: Playground(layers=2, neurons=[4], **SMALL),
+        r"`neurons` = \[4\] gives 1 size but `layers` = 2: give one size per hidden layer",
+    ),
+    "explorer-hidden": (lambda: AlphaExplorer(hidden="8", steps=20, m=60), r"hidden must be a whole number from 1 to 64, not '8'"),
     "check-layers": (
         lambda: GradientCheckView(
             Network([2, 3, 1]), *moons(m=10), dW={1: np.zeros((3, 2))}, db={1: np.zeros((3, 1)), 2: np.zeros((1, 1))}

@@ -8,12 +8,13 @@ from typing import NamedTuple
 
 import ipywidgets as widgets
 
+from ..checks import choice, number, numbers_list
 from ..data import dataset as make_dataset
 from ..diagnosis import diagnose
 from ..engine import DivergenceError, Network
 from ..i18n import _, ngettext, num
 from ..plots import AlphaFigure
-from .base import Shown, choice, control, image, number, readout, row, sentences, weakly
+from .base import Shown, control, image, readout, row, sentences, weakly
 from .playground import ACTIVATIONS, DATASETS
 
 CACHE = 32  # trained runs kept for the slider's next moves (the oldest goes first)
@@ -51,8 +52,8 @@ class AlphaExplorer(Shown):
         seed=0,
     ):
         alpha = number("alpha", alpha, 1e-4, 10)
-        self.alphas = tuple(number("alphas", a, 1e-6, 1e6) for a in alphas)
-        self.hidden = tuple(number("hidden", k, 1, 64, whole=True) for k in hidden)
+        self.alphas = numbers_list("alphas", alphas, 1e-6, 1e6)
+        self.hidden = numbers_list("hidden", hidden, 1, 64, whole=True)
         self.dataset_name, f = choice("dataset", dataset, DATASETS), choice("f", f, ACTIVATIONS)
         steps = number("steps", steps, 10, 1000, whole=True)
         self.batch_size = None if batch_size is None else number("batch_size", batch_size, 1, 10_000, whole=True)

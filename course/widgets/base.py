@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import base64
 import html
-import numbers
 import weakref
 
 import ipywidgets as widgets
 
-from ..engine import InputError
-from ..i18n import _, num
+from ..i18n import num
 
 STYLE = {"description_width": "initial"}  # French and Spanish descriptions are longer: never cut them
 
@@ -62,33 +60,6 @@ def heading(text):
 
 def sentences(texts):
     return "".join(f'<div style="color:#b00000">⚠ {html.escape(s)}</div>' for s in texts)
-
-
-# --- the arguments a learner passes --------------------------------------------------------------
-
-
-def choice(name: str, value, choices) -> str:
-    """``value`` if it is one of ``choices``; otherwise a sentence naming the argument and listing them."""
-    if isinstance(value, str) and value in choices:
-        return value
-    # TRANSLATORS: {name} is the name of a Python argument, as the learner typed it (dataset, f…).
-    raise InputError(
-        _("{name} must be one of {choices}, not {value!r}.").format(name=name, choices=", ".join(choices), value=value)
-    )
-
-
-def number(name: str, value, low: float, high: float, whole: bool = False):
-    """``value`` if it is a number from ``low`` to ``high`` (a whole one with ``whole``); otherwise a sentence."""
-    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
-    if real and (not whole or float(value).is_integer()) and low <= value <= high:
-        return int(value) if whole else float(value)
-    # TRANSLATORS: {name} is the name of a Python argument, as the learner typed it (alpha, m, steps…).
-    message = (
-        _("{name} must be a whole number from {low} to {high}, not {value!r}.")
-        if whole
-        else _("{name} must be a number from {low} to {high}, not {value!r}.")
-    )
-    raise InputError(message.format(name=name, low=num(low), high=num(high), value=value))
 
 
 # --- a widget and what it owns ---------------------------------------------------------------------

@@ -6,11 +6,12 @@ import html
 
 import ipywidgets as widgets
 
+from ..checks import number
 from ..diagnosis import gradient_check_verdict
 from ..gradcheck import gradient_check
 from ..i18n import _
 from ..plots import GradientCheckFigure
-from .base import Shown, image, number
+from .base import Shown, image
 
 
 class GradientCheckView(Shown):

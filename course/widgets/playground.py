@@ -11,13 +11,14 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import NAMES
+from ..checks import InputError, choice, number
 from ..data import dataset as make_dataset
 from ..data import split
 from ..diagnosis import diagnose, divergence_step
 from ..engine import DivergenceError, Network
 from ..i18n import N_, _, ngettext, num, percent
 from ..plots import PlaygroundFigure
-from .base import Shown, button, choice, column, control, heading, image, number, readout, row, sentences, weakly
+from .base import Shown, button, column, control, heading, image, readout, row, sentences, weakly
 
 DATASETS = {
     "xor": N_("XOR"),
@@ -66,8 +67,14 @@ class Playground(Shown):
         noise, test_fraction = number("noise", noise, 0, 0.5), number("test_fraction", test_fraction, 0.1, 0.9)
         layers = number("layers", layers, 0, MAX_LAYERS, whole=True)
         per_layer = [neurons] * MAX_LAYERS if np.ndim(neurons) == 0 else list(neurons)
-        if len(per_layer) > MAX_LAYERS:
-            number("len(neurons)", len(per_layer), 1, MAX_LAYERS, whole=True)
+        if np.ndim(neurons) != 0 and len(per_layer) != layers:
+            raise InputError(
+                ngettext(
+                    "`neurons` = {neurons!r} gives {count} size but `layers` = {layers}: give one size per hidden layer, or one number for all of them.",
+                    "`neurons` = {neurons!r} gives {count} sizes but `layers` = {layers}: give one size per hidden layer, or one number for all of them.",
+                    len(per_layer),
+                ).format(neurons=neurons, count=len(per_layer), layers=layers)
+            )
         per_layer = [number("neurons", k, 1, MAX_UNITS, whole=True) for k in per_layer]
         per_layer += [8] * (MAX_LAYERS - len(per_layer))
         alpha, lam = number("alpha", alpha, 1e-4, 10), number("lam", lam, 0, 10)
@@ -98,8 +105,8 @@ class Playground(Shown):
         self.lam = control(
             widgets.SelectionSlider, lam, _("regularization λ"), options=[(num(v), v) for v in sorted({*LAMBDAS, lam})]
         )
-        batches = [(_("full batch"), 0), *((str(b), b) for b in sorted({*BATCH_SIZES, batch_size or 1}, reverse=True))]
-        batches[-1] = (_("1 (SGD)"), 1)
+        sizes = sorted({*BATCH_SIZES, 1, batch_size or 1}, reverse=True)
+        batches = [(_("full batch"), 0), *((_("1 (SGD)") if b == 1 else str(b), b) for b in sizes)]
         self.batch_size = control(widgets.Dropdown, batch_size or 0, _("batch size"), options=batches)
         self.steps = control(widgets.IntSlider, steps, _("steps"), min=10, max=1000, step=10)
         self.train_button = button(_("train"), "play", _("train for more steps"))

@@ -9,10 +9,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import activation
+from ..checks import InputError, finite_numbers, number, positive_number
 from ..engine import Network
-from ..i18n import _, num
+from ..i18n import _, ngettext, num
 from ..notebook import tex_matrix, tex_number
-from .base import Shown, button, number, weakly
+from .base import Shown, button, weakly
 
 _TEX_F = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\operatorname{relu}", "identity": r"\operatorname{id}"}
 
@@ -106,6 +107,20 @@ def backprop_steps(net, x, y, alpha, digits=3) -> list[Step]:
     return steps
 
 
+def _one_example(symbol: str, values, size: int) -> np.ndarray:
+    """One example: ``size`` numbers, as a column; otherwise a sentence naming ``symbol``."""
+    column = finite_numbers(symbol, values)
+    if column.size != size or column.ndim > 2 or (column.ndim == 2 and 1 not in column.shape):
+        raise InputError(
+            ngettext(
+                "The stepper follows one example: {symbol} must hold {size} number, one per unit, not an array of shape {shape}.",
+                "The stepper follows one example: {symbol} must hold {size} numbers, one per unit, not an array of shape {shape}.",
+                size,
+            ).format(symbol=symbol, size=size, shape=column.shape)
+        )
+    return column.reshape(-1, 1)
+
+
 class Stepper(Shown):
     """One example through the forward pass, the backward pass and the update, one formula at a time (lesson 09).
 
@@ -119,11 +134,12 @@ class Stepper(Shown):
     ):
         digits = number("digits", digits, 1, 8, whole=True)
         self.net = net = Network(sizes, f=f, f_out=f_out, loss=loss, seed=seed)
+        alpha = positive_number("α", alpha)
         rng = np.random.default_rng(seed)
-        self.x = np.round(rng.uniform(-1, 1, (sizes[0], 1)), 2) if x is None else np.asarray(x, float).reshape(-1, 1)
+        self.x = np.round(rng.uniform(-1, 1, (net.sizes[0], 1)), 2) if x is None else _one_example("x", x, net.sizes[0])
         if y is None:
             y = np.eye(net.sizes[-1])[:, :1] if net.f[net.n] == "softmax" else np.ones((net.sizes[-1], 1))
-        self.y, self.alpha_value = np.asarray(y, float).reshape(-1, 1), alpha
+        self.y, self.alpha_value = _one_example("y", y, net.sizes[-1]), alpha
         self.steps = backprop_steps(net, self.x, self.y, alpha, digits)
 
         self.previous_button = button(_("previous"), "arrow-left")
