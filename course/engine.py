@@ -133,9 +133,6 @@ class ByLayer(dict):
             )
         )
 
-    def __setitem__(self, l, value):
-        dict.__setitem__(self, self._layer(l), value)
-
     def __missing__(self, l):
         l = self._layer(l)
         if l in self.later:
@@ -187,6 +184,13 @@ class ByLayer(dict):
     def clear(self):
         dict.clear(self)
         self.later.clear()
+
+
+class Parameters(ByLayer):
+    """``W[l]`` and ``b[l]``: what the learner may set by hand, so a layer that does not exist is named at once."""
+
+    def __setitem__(self, l, value):
+        dict.__setitem__(self, self._layer(l), value)
 
 
 def _check_shape(name: str, array, expected: tuple, other: str, other_shape: tuple):
@@ -292,7 +296,7 @@ class Network:
         self._L, self._dL = losses.loss(self.loss)  # fails early, listing the valid names
         self._check_output_layer()
         self.fused = (self.f[n], self.loss) in losses.FUSED  # dz^n = ŷ − y (lesson 04)
-        self.W, self.b = ByLayer("W", n), ByLayer("b", n)
+        self.W, self.b = Parameters("W", n), Parameters("b", n)
         self.z, self.dz, self.dW, self.db = (ByLayer(s, n) for s in ("z", "dz", "dW", "db"))
         self.a, self.da = ByLayer("a", n, first=0), ByLayer("da", n, first=0)
         rng = np.random.default_rng(count("seed", seed, least=0))
@@ -493,10 +497,10 @@ class Network:
         # W^1 becomes a new array, the others change in place: da^0 = (W^1)^T dz^1, computed
         # only if it is read, keeps the W^1 of its backward pass.
         self.W[1] = self.W[1] - alpha * self.dW[1]
-        self.b[1] -= alpha * self.db[1]
         for l in range(2, self.n + 1):
-            self.W[l] -= alpha * self.dW[l]
-            self.b[l] -= alpha * self.db[l]
+            np.subtract(self.W[l], alpha * self.dW[l], out=self.W[l])
+        for l in range(1, self.n + 1):
+            np.subtract(self.b[l], alpha * self.db[l], out=self.b[l])
 
     def step(self, x, y, alpha: float, lam: float = 0.0, m: int | None = None) -> float:
         """One step of gradient descent on (x, y); returns the cost J before the update."""
