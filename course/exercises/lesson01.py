@@ -1,6 +1,8 @@
-"""Checks of lesson 01 (the big picture): one neuron by hand."""
+"""Exercises of lesson 01 (the big picture): one neuron by hand, z, dL/dw, and one step of gradient descent."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 from ..activations import sigmoid, sigmoid_prime
 from ..i18n import N_
@@ -31,35 +33,45 @@ FORGOT_ALPHA = N_("The step is too big: the derivative is multiplied by the lear
 USED_DB = N_("You used dL/db in the update of w: w changes by −α dL/dw, which has the extra factor x.")
 
 
-@exercise("01.1", "z")
-def pre_activation(w, x, b):
+def setup():
+    """The numbers written in the exercise cells of lesson 01."""
+    return SimpleNamespace(
+        neuron=(-1.2, 0.5, 0.3),  # 01.1: w, x, b
+        example=(0.3, 0.4, -2.0, 1.0),  # 01.2 and 01.3: w, b, x, y
+        alpha=0.5,  # 01.3
+    )
+
+
+@exercise("01.1", "z", setup=setup)
+def pre_activation(s):
+    w, x, b = s.neuron
     return w * x + b
 
 
 @mistakes("01.1")
-def pre_activation_mistakes(w, x, b):
+def pre_activation_mistakes(s):
+    w, x, b = s.neuron
     return attempts(
-        (lambda: w * (x + b), MULTIPLY_FIRST),
-        (lambda: w + x * b, BIAS_TIMES_X),
-        (lambda: w * x - b, BIAS_SIGN),
+        (lambda: w * (x + b), MULTIPLY_FIRST), (lambda: w + x * b, BIAS_TIMES_X), (lambda: w * x - b, BIAS_SIGN)
     )
 
 
-def _parts(w, b, x, y):
+def _parts(s):
+    w, b, x, y = s.example
     z = w * x + b
     a = sigmoid(z)
-    return z, a, a - y
+    return w, x, z, a, a - y
 
 
-@exercise("01.2", "dL/dw")
-def weight_derivative(w, b, x, y):
-    z, _a, da = _parts(w, b, x, y)
+@exercise("01.2", "dL/dw", setup=setup)
+def weight_derivative(s):
+    _w, x, z, _a, da = _parts(s)
     return da * sigmoid_prime(z) * x
 
 
 @mistakes("01.2")
-def weight_derivative_mistakes(w, b, x, y):
-    z, a, da = _parts(w, b, x, y)
+def weight_derivative_mistakes(s):
+    _w, x, z, a, da = _parts(s)
     return attempts(
         (lambda: da * x, FORGOT_SIGMA_PRIME),
         (lambda: -da * sigmoid_prime(z) * x, ERROR_SIGN),
@@ -70,18 +82,20 @@ def weight_derivative_mistakes(w, b, x, y):
     )
 
 
-@exercise("01.3", "w")
-def updated_weight(w, b, x, y, alpha):
-    return w - alpha * weight_derivative(w, b, x, y)
+@exercise("01.3", "w", setup=setup)
+def updated_weight(s):
+    w = s.example[0]
+    return w - s.alpha * weight_derivative(s)
 
 
 @mistakes("01.3")
-def updated_weight_mistakes(w, b, x, y, alpha):
-    z, _a, da = _parts(w, b, x, y)
-    dw = weight_derivative(w, b, x, y)
+def updated_weight_mistakes(s):
+    w, _x, z, _a, da = _parts(s)
+    dw, alpha = weight_derivative(s), s.alpha
     return attempts(
         (lambda: w + alpha * dw, STEP_UPHILL),
         (lambda: w - dw, FORGOT_ALPHA),
         (lambda: w - alpha * da * sigmoid_prime(z), USED_DB),
-        (lambda: w - alpha * da * x, FORGOT_SIGMA_PRIME),
+        (lambda: w - alpha * da * s.example[2], FORGOT_SIGMA_PRIME),
+        (lambda: alpha * dw, STEP_UPHILL),
     )

@@ -1,6 +1,8 @@
-"""Checks of lesson 02 (the forward pass): z^l = W^l a^{l-1} + b^l and a^l = f^l(z^l)."""
+"""Exercises of lesson 02 (the forward pass): z^1 = W^1 a^0 + b^1, a^1 = tanh(z^1), and ŷ of a 2-3-1 network."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -30,16 +32,30 @@ SIGMOID_IN_HIDDEN = N_("The hidden layer of this network uses tanh, not the sigm
 NO_HIDDEN_ACTIVATION = N_(
     "The hidden layer's activation is missing: a^1 = tanh(z^1), and it is a^1, not z^1, that goes into layer 2."
 )
-FORGOT_BIASES = N_("The biases are missing: each layer adds its own b^l, z^l = W^l a^(l−1) + b^l.")
+FORGOT_BIASES = N_(
+    "The biases are missing: each layer adds its own, a^1 = tanh(W^1 a^0 + b^1) and ŷ = σ(W^2 a^1 + b^2)."
+)
 
 
-@exercise("02.1", "z^1")
-def pre_activation(W, a, b):
+def setup():
+    """The numbers of lesson 02's exercises: a 2 × 2 layer (02.1), and the lesson's 2-3-1 network with three new examples (02.2, 02.3)."""
+    return SimpleNamespace(
+        layer=(np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([[0.5], [-1.0]])),
+        W1=np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]), b1=np.array([[0.1], [-0.2], [0.0]]),
+        W2=np.array([[1.0, -0.5, 0.7]]), b2=np.array([[0.2]]),
+        x_new=np.array([[0.5, -1.5, 3.0], [2.0, 0.0, 1.0]]),
+    )  # fmt: skip
+
+
+@exercise("02.1", "z^1", setup=setup)
+def pre_activation(s):
+    W, a, b = s.layer
     return W @ a + b
 
 
 @mistakes("02.1")
-def pre_activation_mistakes(W, a, b):
+def pre_activation_mistakes(s):
+    W, a, b = s.layer
     return attempts(
         (lambda: W.T @ a + b, W_TRANSPOSED),
         (lambda: a @ W + b, PRODUCT_ORDER),
@@ -50,29 +66,31 @@ def pre_activation_mistakes(W, a, b):
     )
 
 
-@exercise("02.2", "a^1")
-def hidden_activation(W, b, x):
-    return np.tanh(W @ x + b)
+@exercise("02.2", "a^1", setup=setup, given=lambda s: (s.W1, s.b1, s.x_new))
+def hidden_activation(s):
+    return np.tanh(s.W1 @ s.x_new + s.b1)
 
 
 @mistakes("02.2")
-def hidden_activation_mistakes(W, b, x):
+def hidden_activation_mistakes(s):
+    W, b, x = s.W1, s.b1, s.x_new
     return attempts(
         (lambda: W @ x + b, FORGOT_TANH),
         (lambda: sigmoid(W @ x + b), SIGMOID_NOT_TANH),
         (lambda: np.tanh(W @ x), TANH_WITHOUT_BIAS),
         (lambda: np.tanh(W @ x) + b, BIAS_AFTER_TANH),
-        (lambda: np.tanh(W * x.T) + b, HADAMARD_FOR_DOT),
+        (lambda: np.tanh(W.T @ x + b), W_TRANSPOSED),
     )
 
 
-@exercise("02.3", "ŷ")
-def prediction(W1, b1, W2, b2, x):
-    return sigmoid(W2 @ np.tanh(W1 @ x + b1) + b2)
+@exercise("02.3", "ŷ", setup=setup, given=lambda s: (s.W1, s.b1, s.W2, s.b2, s.x_new))
+def prediction(s):
+    return sigmoid(s.W2 @ np.tanh(s.W1 @ s.x_new + s.b1) + s.b2)
 
 
 @mistakes("02.3")
-def prediction_mistakes(W1, b1, W2, b2, x):
+def prediction_mistakes(s):
+    W1, b1, W2, b2, x = s.W1, s.b1, s.W2, s.b2, s.x_new
     a1 = np.tanh(W1 @ x + b1)
     return attempts(
         (lambda: W2 @ a1 + b2, FORGOT_OUTPUT_SIGMOID),

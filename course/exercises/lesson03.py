@@ -1,12 +1,14 @@
-"""Checks of lesson 03 (loss, derivatives and the chain rule)."""
+"""Exercises of lesson 03 (loss, derivatives and the chain rule): da^n, a central difference, σ'(z)."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import numpy as np
 
 from ..activations import sigmoid
-from ..i18n import N_
-from . import attempts, exercise, mistakes
+from ..i18n import N_, num
+from . import DOT_FOR_HADAMARD, attempts, exercise, mistakes
 
 DA_SIGN = N_(
     "The sign is wrong: the derivative of ½ (ŷ − y)² with respect to ŷ is ŷ − y, not y − ŷ. It is positive when the prediction is too high."
@@ -19,13 +21,13 @@ DA_MEAN = N_(
     "da^n keeps one column per example and is not divided by m: the mean over the examples comes later, in dW^l and db^l."
 )
 FORWARD_DIFFERENCE = N_(
-    "This is the forward difference (f(x + h) − f(x)) / h. The central difference looks on both sides: (f(x + h) − f(x − h)) / (2h)."
+    "This is the one-sided difference (f(x + h) − f(x)) / h. The central difference looks on both sides: (f(x + h) − f(x − h)) / (2h)."
 )
 HALF_STEP = N_(
     "The two points f(x + h) and f(x − h) are 2h apart: divide by 2h, not by h. Parentheses matter: `/ (2 * h)`."
 )
-EXACT_TANH = N_(
-    "This is the exact derivative 1 − tanh²(x), computed with calculus. The exercise asks for the estimate by central differences, (f(x + h) − f(x − h)) / (2h): compute it and compare the two afterwards."
+TOO_EXACT = N_(
+    "This is the derivative itself, to many digits: the exact formula 1 − tanh²(x), or a central difference with an h much smaller than {h}. The exercise asks for the estimate with h = {h}, whose small error lesson 03 measures next."
 )
 PLUS_SIGMA = N_("Check the sign inside the parentheses: σ'(z) = σ(z)(1 − σ(z)), with a minus.")
 FORGOT_FACTOR = N_("One factor is missing: σ'(z) = σ(z)(1 − σ(z)) multiplies σ(z) by 1 − σ(z), entry by entry (`*`).")
@@ -33,56 +35,65 @@ Z_NOT_SIGMA = N_("You used z where σ(z) is meant: first compute s = σ(z), then
 SQUARED = N_("1 − σ(z)² is the pattern of tanh' (1 − tanh²). For the sigmoid it is σ(z)(1 − σ(z)).")
 
 
-@exercise("03.1", "da^n")
-def output_derivative(y_hat, y):
-    return np.asarray(y_hat) - np.asarray(y)
+def setup():
+    """The values of lesson 03's exercises: the three examples of the lesson (03.1), x and h (03.2), z (03.3)."""
+    return SimpleNamespace(
+        y_hat=np.array([[0.8, 0.1, 0.4], [0.3, 0.9, 0.5]]),
+        y=np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.2]]),
+        x=0.5,
+        h=0.01,
+        z=np.array([[-2.0, 0.0, 0.5, 3.0]]),
+    )
+
+
+@exercise("03.1", "da^n", setup=setup, given=lambda s: (s.y_hat, s.y))
+def output_derivative(s):
+    return s.y_hat - s.y
 
 
 @mistakes("03.1")
-def output_derivative_mistakes(y_hat, y):
-    y_hat, y = np.asarray(y_hat, dtype=float), np.asarray(y, dtype=float)
-    m = y.shape[-1] if y.ndim else 1
-    return attempts(
-        (lambda: y - y_hat, DA_SIGN),
-        (lambda: 2 * (y_hat - y), DA_TWO),
-        (lambda: 0.5 * (y_hat - y) ** 2, DA_LOSS),
-        (lambda: (y_hat - y) / m, DA_MEAN),
-    )
+def output_derivative_mistakes(s):
+    y_hat, y = s.y_hat, s.y
+    return [
+        (y - y_hat, DA_SIGN),
+        (2 * (y_hat - y), DA_TWO),
+        (0.5 * (y_hat - y) ** 2, DA_LOSS),
+        ((y_hat - y) / y.shape[1], DA_MEAN),
+    ]
 
 
-def _f(x):
-    return np.tanh(x)
-
-
-@exercise("03.2", "f'(x)")
-def central_difference(x, h):
-    return (_f(x + h) - _f(x - h)) / (2 * h)
+@exercise("03.2", "f'(x)", setup=setup)
+def central_difference(s):
+    f, x, h = np.tanh, s.x, s.h
+    return (f(x + h) - f(x - h)) / (2 * h)
 
 
 @mistakes("03.2")
-def central_difference_mistakes(x, h):
-    return attempts(
-        (lambda: (_f(x + h) - _f(x)) / h, FORWARD_DIFFERENCE),
-        (lambda: (_f(x + h) - _f(x - h)) / h, HALF_STEP),
-        (lambda: (_f(x + h) - _f(x - h)) / 2 * h, HALF_STEP),
-        (lambda: 1 - np.tanh(x) ** 2, EXACT_TANH),
-    )
+def central_difference_mistakes(s):
+    f, x, h = np.tanh, s.x, s.h
+    return [
+        ((f(x + h) - f(x)) / h, FORWARD_DIFFERENCE),
+        ((f(x) - f(x - h)) / h, FORWARD_DIFFERENCE),
+        ((f(x + h) - f(x - h)) / h, HALF_STEP),
+        ((f(x + h) - f(x - h)) / 2 * h, HALF_STEP),
+        (1 - np.tanh(x) ** 2, TOO_EXACT, {"h": num(h)}),
+    ]
 
 
-@exercise("03.3", "σ'(z)")
-def sigmoid_derivative(z):
-    s = sigmoid(np.asarray(z, dtype=float))
-    return s * (1 - s)
+@exercise("03.3", "σ'(z)", setup=setup, given=lambda s: s.z)
+def sigmoid_derivative(s):
+    sig = sigmoid(s.z)
+    return sig * (1 - sig)
 
 
 @mistakes("03.3")
-def sigmoid_derivative_mistakes(z):
-    z = np.asarray(z, dtype=float)
-    s = sigmoid(z)
+def sigmoid_derivative_mistakes(s):
+    z, sig = s.z, sigmoid(s.z)
     return attempts(
-        (lambda: s * (1 + s), PLUS_SIGMA),
-        (lambda: s, FORGOT_FACTOR),
-        (lambda: 1 - s, FORGOT_FACTOR),
+        (lambda: sig * (1 + sig), PLUS_SIGMA),
+        (lambda: sig, FORGOT_FACTOR),
+        (lambda: 1 - sig, FORGOT_FACTOR),
         (lambda: z * (1 - z), Z_NOT_SIGMA),
-        (lambda: 1 - s**2, SQUARED),
+        (lambda: 1 - sig**2, SQUARED),
+        (lambda: sig @ (1 - sig).T, DOT_FOR_HADAMARD),
     )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
+from ..data import moons
+from ..engine import Network
 from ..i18n import N_
-from . import DOT_FOR_HADAMARD, exercise, mistakes
+from . import DOT_FOR_HADAMARD, attempts, exercise, mistakes
 
 REGULARIZED_BIAS = N_(
     "You regularized the bias column too: column 0 of Θ holds the biases, and D gets no λ term there, only Δ/m."
@@ -34,20 +38,42 @@ DROPPED_LAST_ROW = N_(
 )
 
 
+def setup():
+    """Lesson 08's numbers: Δ and Θ of one layer (08.1), the network trained with λ = 0.3 (08.2), one δ step (08.3)."""
+    x_train, y_train = moons(m=30, noise=0.3, seed=0)
+    big = Network([2, 20, 20, 1], f="tanh", f_out="sigmoid", seed=0)
+    big.train(x_train, y_train, alpha=1.5, epochs=500, lam=0.3)
+    big.forward(x_train)
+    return SimpleNamespace(
+        Delta=np.array([[0.4, 0.2, -0.6], [-0.8, 1.0, 0.2]]),
+        Theta=np.array([[0.5, -1.0, 2.0], [1.0, 0.5, -0.5]]),
+        lam=1.0,
+        m=4,
+        J=big.cost(y_train),
+        weights=[big.W[l] for l in range(1, big.n + 1)],
+        biases=[big.b[l] for l in range(1, big.n + 1)],
+        lam_big=0.3,
+        m_big=30,
+        Theta_next=np.array([[0.1, 0.8, -0.4, 0.3], [-0.2, 0.5, 0.9, -0.7]]),
+        delta_next=np.array([[0.25], [-0.5]]),
+        z=np.array([[0.4], [-1.2], [2.0]]),
+    )
+
+
 def _penalty(Theta, lam):
-    penalty = lam * np.asarray(Theta, dtype=float)
+    penalty = lam * Theta
     penalty[:, 0] = 0.0
     return penalty
 
 
-@exercise("08.1", "D")
-def final_gradient(Delta, Theta, lam, m):
-    return (np.asarray(Delta) + _penalty(Theta, lam)) / m
+@exercise("08.1", "D", setup=setup)
+def final_gradient(s):
+    return (s.Delta + _penalty(s.Theta, s.lam)) / s.m
 
 
 @mistakes("08.1")
-def final_gradient_mistakes(Delta, Theta, lam, m):
-    Delta, Theta = np.asarray(Delta, dtype=float), np.asarray(Theta, dtype=float)
+def final_gradient_mistakes(s):
+    Delta, Theta, lam, m = s.Delta, s.Theta, s.lam, s.m
     rows = lam * Theta
     rows[0, :] = 0.0
     return [
@@ -62,16 +88,17 @@ def final_gradient_mistakes(Delta, Theta, lam, m):
 
 
 def _squares(arrays):
-    return sum(float((np.asarray(A, dtype=float) ** 2).sum()) for A in arrays)
+    return sum(float((A**2).sum()) for A in arrays)
 
 
-@exercise("08.2", "J")
-def cost_with_penalty(J, W, lam, m, b=()):
-    return J + lam / (2 * m) * _squares(W)
+@exercise("08.2", "J", setup=setup, given=lambda s: (s.J, s.weights, s.biases))
+def cost_with_penalty(s):
+    return s.J + s.lam_big / (2 * s.m_big) * _squares(s.weights)
 
 
 @mistakes("08.2")
-def cost_with_penalty_mistakes(J, W, lam, m, b=()):
+def cost_with_penalty_mistakes(s):
+    J, W, b, lam, m = s.J, s.weights, s.biases, s.lam_big, s.m_big
     return [
         (J + lam / m * _squares(W), LAMBDA_OVER_M),
         (J + lam / (2 * m) * (_squares(W) + _squares(b)), BIASES_IN_PENALTY),
@@ -81,20 +108,18 @@ def cost_with_penalty_mistakes(J, W, lam, m, b=()):
     ]
 
 
-@exercise("08.3", "δ^l")
-def delta_step(Theta_next, delta_next, z):
-    back = np.asarray(Theta_next).T @ np.asarray(delta_next)
-    return back[1:] * sigmoid_prime(np.asarray(z))
+@exercise("08.3", "δ^l", setup=setup)
+def delta_step(s):
+    return (s.Theta_next.T @ s.delta_next)[1:] * sigmoid_prime(s.z)
 
 
 @mistakes("08.3")
-def delta_step_mistakes(Theta_next, delta_next, z):
-    back = np.asarray(Theta_next).T @ np.asarray(delta_next)
-    z = np.asarray(z)
-    return [
-        (back[1:] * sigmoid(z), G_NOT_G_PRIME),
-        (back[1:], FORGOT_G_PRIME),
-        (back[:-1] * sigmoid_prime(z), DROPPED_LAST_ROW),
-        (back[1:].T @ sigmoid_prime(z), DOT_FOR_HADAMARD),
-        (back[1:] @ sigmoid_prime(z).T, DOT_FOR_HADAMARD),
-    ]
+def delta_step_mistakes(s):
+    back, z = s.Theta_next.T @ s.delta_next, s.z
+    return attempts(
+        (lambda: back[1:] * sigmoid(z), G_NOT_G_PRIME),
+        (lambda: back[1:], FORGOT_G_PRIME),
+        (lambda: back[:-1] * sigmoid_prime(z), DROPPED_LAST_ROW),
+        (lambda: back[1:].T @ sigmoid_prime(z), DOT_FOR_HADAMARD),
+        (lambda: back[1:] @ sigmoid_prime(z).T, DOT_FOR_HADAMARD),
+    )

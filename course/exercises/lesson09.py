@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 
 from ..activations import dz_from_da
-from ..engine import layer_forward
+from ..engine import Network, layer_forward
 from ..i18n import N_
 from ..losses import loss
 from . import exercise, mistakes
 
 NOT_UPDATED = N_(
-    "W^1 has not changed yet: after the forward and the backward pass, the step ends with the update W^l ← W^l − α dW^l (and b^l ← b^l − α db^l) for every layer."
+    "W and b have not changed yet: after the forward and the backward pass, the step ends with the update W^l ← W^l − α dW^l and b^l ← b^l − α db^l, for every layer."
 )
 UPHILL = N_(
-    "Your W^1 moved uphill, against gradient descent: check the sign of the update, W^l ← W^l − α dW^l, and of the start of the backward pass, da^n = ŷ − y."
+    "Your update moved uphill, against gradient descent: check the signs of the update, W^l ← W^l − α dW^l and b^l ← b^l − α db^l, and of the start of the backward pass, da^2 = ŷ − y."
+)
+B_UPHILL = N_(
+    "Your W^l are right, but every b^l moved uphill: b^l ← b^l − α db^l. If you started from da^2 = y − ŷ and wrote W^l + α dW^l, the two wrong signs cancel out in W^l but not in b^l: gradient descent is da^2 = ŷ − y with W^l ← W^l − α dW^l and b^l ← b^l − α db^l."
 )
 FORGOT_ALPHA = N_("The learning rate is missing in the update: W^l ← W^l − α dW^l, not W^l − dW^l.")
 A_NOT_A_PREV = N_(
@@ -34,13 +39,27 @@ MEAN_NOT_SUM = N_("The loss adds up the output units, L = ½ Σ_i (ŷ_i − y_i)
 BIASES_NOT_UPDATED = N_(
     "This loss comes from the new weights with the old biases: update the biases too, b^l ← b^l − α db^l."
 )
+ONLY_WEIGHTS = N_("The weights W are right, but the biases b were not updated: b^l ← b^l − α db^l, in every layer.")
 
 
-def _step(net, x, y, alpha, a_for_dW="previous", update_early=False, hand_down=True, update_b=True, sign=-1.0):
+def _step(
+    net,
+    x,
+    y,
+    alpha,
+    a_for_dW="previous",
+    update_early=False,
+    hand_down=True,
+    update_b=True,
+    sign=-1.0,
+    b_sign=None,
+    da_sign=1.0,
+):
     """One training step of a copy of ``net`` on (x, y), right or with one chosen mistake; returns (W, b) dicts.
 
     ``a_for_dW="own"`` makes dW^l from a^l instead of a^{l-1}; ``update_early`` updates W^l before
-    computing da^{l-1} with it; ``hand_down=False`` gives da^n to every layer; ``sign=+1`` adds α dW^l.
+    computing da^{l-1} with it; ``hand_down=False`` gives da^n to every layer; ``sign=+1`` adds α dW^l
+    (and α db^l, unless ``b_sign`` says otherwise); ``da_sign=-1`` starts the backward pass from y − ŷ.
     Returns None when the mistake is impossible for these shapes.
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
@@ -50,7 +69,7 @@ def _step(net, x, y, alpha, a_for_dW="previous", update_early=False, hand_down=T
     a, z = {0: x}, {}
     for l in range(1, n + 1):
         z[l], a[l] = layer_forward(l, W[l], b[l], a[l - 1], net.f[l])
-    first = loss(net.loss)[1](a[n], y)
+    first = da_sign * loss(net.loss)[1](a[n], y)
     da = first
     dW, db = {}, {}
     for l in range(n, 0, -1):
@@ -69,7 +88,7 @@ def _step(net, x, y, alpha, a_for_dW="previous", update_early=False, hand_down=T
         if not update_early:
             W[l] = W[l] + sign * alpha * dW[l]
         if update_b:
-            b[l] = b[l] + sign * alpha * db[l]
+            b[l] = b[l] + (sign if b_sign is None else b_sign) * alpha * db[l]
     return W, b
 
 
@@ -80,44 +99,56 @@ def _loss(net, W, b, x, y):
     return 0.5 * float(((a - np.asarray(y, dtype=float)) ** 2).sum()), a
 
 
-@exercise("09.1", "W^1")
-def training_step(net, x, y, alpha):
-    return _step(net, x, y, alpha)[0][1]
+def setup():
+    """Lesson 09's practice network: 3-4-2, tanh then the sigmoid, squared error, one example, α = 0.5."""
+    net = Network([3, 4, 2], f="tanh", f_out="sigmoid", loss="mse", seed=7)
+    x, y = np.array([[0.5], [-1.0], [1.5]]), np.array([[1.0], [0.0]])
+    W, b = _step(net, x, y, 0.5)
+    return SimpleNamespace(net=net, x=x, y=y, alpha=0.5, W=W, b=b)
+
+
+@exercise("09.1", "W^{l}", "b^{l}", setup=setup, given=lambda s: (s.net, s.x, s.y, s.alpha))
+def training_step(s):
+    return s.W, s.b
 
 
 @mistakes("09.1")
-def training_step_mistakes(net, x, y, alpha):
-    found = [(np.array(net.W[1], dtype=float), NOT_UPDATED)]
+def training_step_mistakes(s):
+    net, x, y, alpha = s.net, s.x, s.y, s.alpha
+    old = ({l: net.W[l] for l in range(1, net.n + 1)}, {l: net.b[l] for l in range(1, net.n + 1)})
+    found = [(old, NOT_UPDATED)]
     for options, hint in [
         ({"sign": +1.0}, UPHILL),
+        ({"sign": -1.0, "b_sign": +1.0}, B_UPHILL),  # the same numbers as y − ŷ with W^l + α dW^l
+        ({"sign": +1.0, "b_sign": -1.0}, UPHILL),
+        ({"da_sign": -1.0}, UPHILL),
         ({"a_for_dW": "own"}, A_NOT_A_PREV),
         ({"update_early": True}, UPDATED_TOO_EARLY),
         ({"hand_down": False}, DA_NOT_HANDED_DOWN),
+        ({"update_b": False}, ONLY_WEIGHTS),
     ]:
         result = _step(net, x, y, alpha, **options)
         if result is not None:
-            found.append((result[0][1], hint))
-    found.append((_step(net, x, y, 1.0)[0][1], FORGOT_ALPHA))
+            found.append((result, hint))
+    found.append((_step(net, x, y, 1.0), FORGOT_ALPHA))
     return found
 
 
-@exercise("09.2", "L")
-def loss_after_step(net, x, y, alpha):
-    W, b = _step(net, x, y, alpha)
-    return _loss(net, W, b, x, y)[0]
+@exercise("09.2", "L", setup=setup, given=lambda s: (s.net, s.x, s.y, s.W, s.b))
+def loss_after_step(s):
+    return _loss(s.net, s.W, s.b, s.x, s.y)[0]
 
 
 @mistakes("09.2")
-def loss_after_step_mistakes(net, x, y, alpha):
+def loss_after_step_mistakes(s):
+    net, x, y = s.net, s.x, s.y
     old, _a = _loss(net, net.W, net.b, x, y)
-    W, b = _step(net, x, y, alpha)
-    L, a = _loss(net, W, b, x, y)
-    W_only, _b = _step(net, x, y, alpha, update_b=False)
+    L, a = _loss(net, s.W, s.b, x, y)
     return [
         (old, OLD_LOSS),
         (2 * old, OLD_LOSS),
         (2 * L, NO_HALF),
         (L / a.shape[0], MEAN_NOT_SUM),
         (2 * L / a.shape[0], MEAN_NOT_SUM),
-        (_loss(net, W_only, net.b, x, y)[0], BIASES_NOT_UPDATED),
+        (_loss(net, s.W, net.b, x, y)[0], BIASES_NOT_UPDATED),
     ]
