@@ -320,7 +320,7 @@ ENTRIES: tuple[Entry, ...] = (
         "derivative",
         N_("derivative"),
         N_(
-            "How fast a function changes when its input changes a little: $f'(z) \\approx (f(z + \\varepsilon) - f(z)) / \\varepsilon$ for a small $\\varepsilon$. A partial derivative does the same for one input while the others stay fixed."
+            "How fast a function changes when its input changes a little: $f'(z) \\approx (f(z + \\varepsilon) - f(z - \\varepsilon)) / (2\\varepsilon)$ for a small $\\varepsilon$, a central difference. A partial derivative does the same for one input while the others stay fixed."
         ),
         related=("gradient", "chain_rule", "finite_differences"),
     ),
@@ -583,7 +583,7 @@ ENTRIES: tuple[Entry, ...] = (
         "vanishing_gradients",
         N_("vanishing gradients"),
         N_(
-            "When $dW^l$ becomes tiny in the first layers of a deep network, because each layer multiplies by derivatives $f'^l(z^l)$ smaller than 1, as with a saturated sigmoid or tanh. Those layers then barely learn."
+            "When $dW^l$ becomes tiny in the first layers of a deep network. On the way down, each layer multiplies the derivative by $(W^l)^T$ and by $f'^l(z^l)$: when these factors are mostly smaller than 1, as with a saturated sigmoid or tanh or with small weights, the product shrinks from layer to layer, and the first layers barely learn. When they are larger than 1, it grows instead: the gradients explode."
         ),
         related=("sigmoid", "tanh", "relu", "weight_initialization"),
     ),

@@ -6,12 +6,11 @@ points, instructor notes, exercises), in each language, by ``python -m course bu
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote, urlencode
 
 import jupytext
-from markdown_it import MarkdownIt
+import nbformat
 
 from .build import LESSONS, sources, translate_markdown
 from .i18n import LANGUAGES, _, language
@@ -129,33 +128,44 @@ def _solutions(lang: str) -> str:
     )
 
 
-def handout(lang: str) -> str:
-    """Every exercise of the course in ``lang`` as a printable HTML page (statements and code to complete)."""
-    md = MarkdownIt("commonmark").enable("table")
-    body = []
+def handout_notebook(lang: str):
+    """Every exercise of the course in ``lang``, as a notebook: per lesson its title, then each exercise's id,
+    statement (the markdown cell before it that names its id) and code to complete."""
+    cells = []
     with language(lang):
-        title = _("Exercises")
+        cells.append(nbformat.v4.new_markdown_cell("# " + _("Exercises")))
         for _stem, nb in _lessons(lang):
-            heading, _rest = _title_and_rest(_tagged(nb, "objectives")[0])
-            body.append(f"<h2>{html.escape(heading)}</h2>")
-            cells = nb.cells
-            for i, cell in enumerate(cells):
+            cells.append(nbformat.v4.new_markdown_cell("## " + _title_and_rest(_tagged(nb, "objectives")[0])[0]))
+            for i, cell in enumerate(nb.cells):
                 if "exercise" not in cell.metadata.get("tags", []):
                     continue
-                ids = ", ".join(EXERCISE_ID.findall(cell.source))
-                statement = cells[i - 1].source if i and cells[i - 1].cell_type == "markdown" else ""
-                body.append(f'<section><p class="id">{html.escape(ids)}</p>{md.render(statement)}')
-                body.append(f"<pre><code>{html.escape(cell.source)}</code></pre></section>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang.replace("_", "-")}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        "<style>body{font-family:sans-serif;max-width:46em;margin:auto;line-height:1.45}"
-        "pre{background:#f5f5f5;padding:.6em;white-space:pre-wrap}section{break-inside:avoid;margin:1.2em 0}"
-        ".id{font-weight:bold;color:#1f77b4}</style>\n"
-        '<script>window.MathJax={tex:{inlineMath:[["$","$"]]}};</script>\n'
-        '<script async src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"></script>\n'
-        f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
+                ids = EXERCISE_ID.findall(cell.source)
+                statement = next(
+                    (
+                        c.source
+                        for c in reversed(nb.cells[:i])
+                        if c.cell_type == "markdown" and any(x in c.source for x in ids)
+                    ),
+                    "",
+                )
+                cells.append(nbformat.v4.new_markdown_cell(f"**{', '.join(ids)}**\n\n{statement}"))
+                cells.append(nbformat.v4.new_code_cell(cell.source))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def handout(lang: str) -> str:
+    """The exercises in ``lang`` as a printable HTML page: nbconvert's own HTML, maths typeset by MathJax."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="classic")
+    with language(lang):
+        exporter.exclude_input_prompt = True
+        body, _resources = exporter.from_notebook_node(
+            handout_notebook(lang), resources={"metadata": {"name": _("Exercises")}}
+        )
+    return re.sub(r'<html lang="[^"]*">', f'<html lang="{lang.replace("_", "-")}">', body, count=1)
 
 
 def write_instructor_material(langs=LANGUAGES) -> list:

@@ -131,3 +131,16 @@ def test_the_build_refuses_to_write_a_translated_notebook_with_english_outputs(m
     ):
         build.build(["fr"], only=["06"])
     assert target.read_bytes() == before, "the French notebook must not be overwritten"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_a_learner_who_leaves_every_exercise_unfinished_can_run_the_whole_lesson(path):
+    """Without the solutions, every cell still runs: the cells after an exercise go on with the right values."""
+    nb = notebook_text(path, "fr")
+    nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    ran = execute(nb, output_path(path, "fr").parent)  # raises on the first cell that fails
+    for cell in ran.cells:
+        if "exercise" in cell.metadata.get("tags", []):
+            printed = "".join(output_text(o) for o in cell.outputs)
+            assert "Remplacez `...`" in printed and "✓" not in printed, (cell.id, printed)

@@ -125,31 +125,30 @@ print(
 #
 # Every exercise has an id made of the lesson number and the exercise number, such as 00.1. The id is the same in every language, so people who follow the course in different languages can still talk about "exercise 00.1" together.
 #
-# An exercise cell gives you some values, leaves `...` where your code goes, and ends with a call to `check`. Run it as it is first: `check` tells you what it is waiting for. Then write your answer in place of `...` and run the cell again. A right answer prints ✓; a wrong one prints ✗ with a hint about what to look at.
+# An exercise cell gives you some values, written in the cell or taken from `given("NN.k")`, leaves `...` where your code goes, and ends with a call to `check`. Run it as it is first: `check` tells you what it is waiting for. Then write your answer in place of `...` and run the cell again. A right answer prints ✓; a wrong one prints ✗ with a hint about what to look at.
 
 # %% [markdown]
-# **Exercise 00.1.** A neuron multiplies its input $x$ by a weight $w$ and adds a bias $b$: $z = w x + b$. Compute $z$ for $w = 2$, $x = 3$ and $b = 1$. In Python, multiplication is written `*`.
+# **Exercise 00.1.** A neuron multiplies its input $x$ by a weight $w$ and adds a bias $b$: $z = w x + b$. Compute $z$ for $w = 2$, $x = 4$ and $b = 1$. In Python, multiplication is written `*`.
 
 # %% tags=["exercise"]
-w, x, b = 2.0, 3.0, 1.0
+w, x, b = 2.0, 4.0, 1.0
 
 z = ...
 
-check("00.1", z, w=w, x=x, b=b)
+check("00.1", z)
 
 # %% tags=["solution"]
-w, x, b = 2.0, 3.0, 1.0
+w, x, b = 2.0, 4.0, 1.0
 
 z = w * x + b
 
-check("00.1", z, w=w, x=x, b=b)
+check("00.1", z)
 
 # %% [markdown]
-# This is what a wrong answer looks like. Suppose someone added before multiplying and found 8; `feedback` returns what `check` would print:
+# This is what a wrong answer looks like. Suppose someone added before multiplying and found 10; `feedback` returns what `check` would say, and `.text` is the sentence:
 
 # %%
-right, message = feedback("00.1", 8.0, w=w, x=x, b=b)
-print(message)
+print(feedback("00.1", 10.0).text)
 
 # %% [markdown]
 # ## Solutions
@@ -168,7 +167,7 @@ b = 0.5
 
 z = ...
 
-check("00.2", z, w=w, x=x, b=b)
+check("00.2", z)
 
 # %% tags=["solution"]
 w = np.array([0.5, -1.0, 2.0])
@@ -177,7 +176,7 @@ b = 0.5
 
 z = w @ x + b
 
-check("00.2", z, w=w, x=x, b=b)
+check("00.2", z)
 
 # %% [markdown]
 # ## The glossary

@@ -32,7 +32,7 @@ from IPython.display import display
 
 from course import Network, ShapeError, _, layer_forward, num, show
 from course.activations import ACTIVATIONS, sigmoid, softmax
-from course.exercises import check
+from course.exercises import check, given
 from course.plots import BLUE, GREY, figure
 
 # %% [markdown]
@@ -229,7 +229,7 @@ b = np.array([[0.5], [-1.0]])
 
 z1 = ...
 
-check("02.1", z1, W=W, a=a0, b=b)
+check("02.1", z1)
 
 # %% tags=["solution"]
 W = np.array([[1.0, -2.0], [0.5, 3.0]])
@@ -238,38 +238,42 @@ b = np.array([[0.5], [-1.0]])
 
 z1 = W @ a0 + b
 
-check("02.1", z1, W=W, a=a0, b=b)
+check("02.1", z1)
 
 # %% [markdown]
-# **Exercise 02.2.** Back to the 2-3-1 network above (`W1`, `b1`, `W2`, `b2`). Three new examples arrive, in the columns of `x_new`. Compute the activation of the hidden layer, $a^1 = \tanh(W^1 a^0 + b^1)$ with $a^0$ = `x_new`. What shape do you expect?
+# **Exercise 02.2.** Back to the 2-3-1 network above: `given("02.2")` gives its `W1` and `b1`. Three new examples arrive, in the columns of `x_new`. Compute the activation of the hidden layer, $a^1 = \tanh(W^1 a^0 + b^1)$ with $a^0$ = `x_new`. What shape do you expect?
 
 # %% tags=["exercise"]
-x_new = np.array([[0.5, -1.5, 3.0], [2.0, 0.0, 1.0]])
+W1, b1, x_new = given("02.2")
 
 a1_new = ...
 
-check("02.2", a1_new, W=W1, b=b1, x=x_new)
+check("02.2", a1_new)
 
 # %% tags=["solution"]
-x_new = np.array([[0.5, -1.5, 3.0], [2.0, 0.0, 1.0]])
+W1, b1, x_new = given("02.2")
 
 a1_new = np.tanh(W1 @ x_new + b1)
 
-check("02.2", a1_new, W=W1, b=b1, x=x_new)
+check("02.2", a1_new)
 
 # %% [markdown]
-# **Exercise 02.3.** Finish the forward pass for the same three examples: compute the prediction $\hat y = a^2 = \sigma(W^2 a^1 + b^2)$. `sigmoid` is imported. You can check your numbers with `net.forward(x_new)` afterwards, but compute them with numpy first.
+# **Exercise 02.3.** Finish the forward pass for the same three examples, with `W2` and `b2` as well: compute the prediction $\hat y = a^2 = \sigma(W^2 a^1 + b^2)$. `sigmoid` is imported. You can check your numbers with `net.forward(x_new)` afterwards, but compute them with numpy first.
 
 # %% tags=["exercise"]
+W1, b1, W2, b2, x_new = given("02.3")
+
 y_hat_new = ...
 
-check("02.3", y_hat_new, W1=W1, b1=b1, W2=W2, b2=b2, x=x_new)
+check("02.3", y_hat_new)
 
 # %% tags=["solution"]
+W1, b1, W2, b2, x_new = given("02.3")
+
 a1_new = np.tanh(W1 @ x_new + b1)
 y_hat_new = sigmoid(W2 @ a1_new + b2)
 
-check("02.3", y_hat_new, W1=W1, b1=b1, W2=W2, b2=b2, x=x_new)
+check("02.3", y_hat_new)
 
 # %% [markdown] tags=["instructor"]
 # **Common mistakes in 02.1.** `W.T @ a0` (a transpose too many), `a0 @ W` (factors swapped), `W * a0` (⊙ instead of ⋅) and a forgotten bias all give $2 \times 2$ arrays, so numpy stays silent; the checker names each of them. Ask learners who got ✓ at once to try one wrong version on purpose and read the hint.

@@ -32,7 +32,7 @@ from IPython.display import display
 
 from course import _, ngettext, num, show
 from course.activations import ACTIVATIONS, dz_from_da, sigmoid, sigmoid_prime, softmax
-from course.exercises import check
+from course.exercises import check, given
 from course.gradcheck import numeric_gradient, relative_error
 from course.losses import binary_cross_entropy, binary_cross_entropy_da, cross_entropy, cross_entropy_da, mse, mse_da
 from course.plots import BLUE, GREY, ORANGE, figure
@@ -59,6 +59,7 @@ from course.plots import BLUE, GREY, ORANGE, figure
 #
 # The $\frac{1}{2}$ cancels the 2 of the derivative of a square, so $da^n$ is just the difference between prediction and target, positive where the prediction is too high. Here are three examples with two outputs each; `mse` returns one loss per column:
 
+
 # %%
 y_hat = np.array([[0.8, 0.1, 0.4], [0.3, 0.9, 0.5]])
 y = np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.2]])
@@ -73,20 +74,27 @@ print(
 )
 
 # %% [markdown]
+# Libraries do not all agree on this loss: PyTorch's `MSELoss` takes the mean over every entry, all outputs and all examples, without the $\frac{1}{2}$. Its gradient is then $\frac{2}{n^n}$ times the gradient of this course's cost $J$: compare the definitions before comparing numbers.
+
+# %% [markdown]
 # Check the first column by hand: ½ × ((0.8 − 1)² + (0.3 − 0)²) = ½ × (0.04 + 0.09) = 0.065. For a whole network, `net.cost(y)` computes $J$ in the same way after `net.forward(x)`.
 
 # %% [markdown]
 # **Exercise 03.1.** Compute $da^n$, the derivative of the mean squared error with respect to the prediction, for the three examples above. It keeps one column per example, like $\hat y$.
 
 # %% tags=["exercise"]
+y_hat, y = given("03.1")
+
 da_n = ...
 
-check("03.1", da_n, y_hat=y_hat, y=y)
+check("03.1", da_n)
 
 # %% tags=["solution"]
+y_hat, y = given("03.1")
+
 da_n = y_hat - y
 
-check("03.1", da_n, y_hat=y_hat, y=y)
+check("03.1", da_n)
 
 # %% [markdown]
 # The engine computes $da^n$ with `mse_da`. Compare with your answer: every entry is positive where the prediction is too high and negative where it is too low.
@@ -103,21 +111,27 @@ show("da^n", mse_da(y_hat, y))
 # L = -\left[ y \log \hat y + (1 - y) \log (1 - \hat y) \right], \qquad da^n = \frac{\hat y - y}{\hat y (1 - \hat y)}.
 # $$
 #
-# Only one of the two terms counts for each example: $-\log \hat y$ when $y = 1$, $-\log(1 - \hat y)$ when $y = 0$. Compare it with the squared error for an example of class 1:
+# Only one of the two terms counts for each example: $-\log \hat y$ when $y = 1$, $-\log(1 - \hat y)$ when $y = 0$. Compare it with the squared error for an example of class 1, and compare what matters for learning: not the loss itself but its gradient, here $dz^n$, the derivative one step further back through the sigmoid, $dz^n = da^n \odot \sigma'(z^n)$ with $\sigma'(z^n) = \hat y (1 - \hat y)$.
 
 # %%
 y_one = np.array([[1.0]])
-columns = [_("cross-entropy"), _("squared error")]
+columns = [_("cross-entropy"), _("squared error"), _("its dz^n"), _("its dz^n")]
 width = max(14, *(len(c) for c in columns))
+print(" " * 8 + "".join("   " + c.rjust(width) for c in [_("loss L"), "", _("gradient"), ""]))
 print("ŷ".rjust(8) + "".join("   " + c.rjust(width) for c in columns))
 for p in [0.99, 0.9, 0.5, 0.1, 0.01]:
     y_hat_one = np.array([[p]])
-    bce_value = binary_cross_entropy(y_hat_one, y_one)[0]
-    mse_value = mse(y_hat_one, y_one)[0]
-    print(num(p).rjust(8) + "".join("   " + num(v).rjust(width) for v in (bce_value, mse_value)))
+    slope = p * (1 - p)  # σ'(z) = ŷ (1 − ŷ)
+    values = (
+        binary_cross_entropy(y_hat_one, y_one)[0],
+        mse(y_hat_one, y_one)[0],
+        binary_cross_entropy_da(y_hat_one, y_one)[0, 0] * slope,
+        mse_da(y_hat_one, y_one)[0, 0] * slope,
+    )
+    print(num(p).rjust(8) + "".join("   " + num(v).rjust(width) for v in values))
 
 # %% [markdown]
-# The squared error never exceeds ½ here, however wrong the prediction. The cross-entropy grows without limit as a confident prediction turns out wrong: a network that says 0.01 for an example of class 1 pays 4.6, and learns fast from it.
+# The squared error never exceeds ½ here, however wrong the prediction, and worse, its gradient nearly vanishes when the prediction is confidently wrong: at $\hat y$ = 0.01, $dz^n = (\hat y - y)\,\hat y (1 - \hat y)$ is about −0.0098, because the saturated sigmoid multiplies the error by almost 0. With the cross-entropy, $dz^n$ is −0.99: the more wrong the network, the larger its step. This is the learning slowdown that Michael Nielsen's book describes (chapter 3), and the reason classifiers use the cross-entropy. The next cell shows where the simple $dz^n = \hat y - y$ comes from.
 
 # %% [markdown]
 # Its derivative $da^n$ looks complicated, but look at what happens one step further back. The output is $\hat y = \sigma(z^n)$, so the chain rule multiplies $da^n$ by $\sigma'(z^n) = \hat y (1 - \hat y)$, and the denominator cancels: $dz^n = \hat y - y$. The engine's `dz_from_da` applies $dz^n = da^n \odot f'^n(z^n)$; compare:
@@ -224,7 +238,7 @@ x, h = 0.5, 0.01
 
 slope = ...
 
-check("03.2", slope, x=x, h=h)
+check("03.2", slope)
 
 # %% tags=["solution"]
 f = np.tanh
@@ -232,7 +246,7 @@ x, h = 0.5, 0.01
 
 slope = (f(x + h) - f(x - h)) / (2 * h)
 
-check("03.2", slope, x=x, h=h)
+check("03.2", slope)
 
 # %% [markdown]
 # Compare your estimate with the exact derivative, $1 - \tanh^2(x)$ at $x$ = 0.5: they differ only around the fifth digit.
@@ -350,7 +364,7 @@ z = np.array([[-2.0, 0.0, 0.5, 3.0]])
 
 sigma_prime = ...
 
-check("03.3", sigma_prime, z=z)
+check("03.3", sigma_prime)
 
 # %% tags=["solution"]
 z = np.array([[-2.0, 0.0, 0.5, 3.0]])
@@ -358,7 +372,7 @@ z = np.array([[-2.0, 0.0, 0.5, 3.0]])
 s = sigmoid(z)
 sigma_prime = s * (1 - s)
 
-check("03.3", sigma_prime, z=z)
+check("03.3", sigma_prime)
 
 # %% [markdown] tags=["instructor"]
 # **Where learners get stuck.** The difference between the loss $L$ (one example) and the cost $J$ (the mean over $m$) matters from lesson 08 on, when $dW^l$ becomes a mean over the examples. Insist now that $da^n$ keeps one column per example and is not divided by $m$; the checker of 03.1 has a hint for this mistake.

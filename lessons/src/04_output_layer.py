@@ -40,7 +40,7 @@ from IPython.display import display
 
 from course import Network, layer_backward, show
 from course.activations import sigmoid, sigmoid_prime
-from course.exercises import check
+from course.exercises import check, given
 from course.i18n import _, num
 from course.losses import binary_cross_entropy, binary_cross_entropy_da
 
@@ -280,51 +280,49 @@ print(
 # %% [markdown]
 # ## Exercises
 #
-# The exercises use another network: 3-2-2, with tanh in the hidden layer and the sigmoid in the output layer, and the same squared-error loss. Its forward pass is done and `da` holds $da^2 = \hat y - y$. You write the backward formulas of its output layer.
-
-# %%
-practice = Network([3, 2, 2], f=["tanh", "sigmoid"], loss="mse", seed=5)
-x_practice = np.array([[1.0], [0.5], [-0.5]])
-y_practice = np.array([[0.0], [1.0]])
-practice.forward(x_practice)
-da = practice.a[2] - y_practice
-display(show("da^2", da), show("z^2", practice.z[2]), show("a^1", practice.a[1]), show("W^2", practice.W[2]))
+# The exercises use another network: 3-2-2, with tanh in the hidden layer and the sigmoid in the output layer, the same squared-error loss, and one example; its forward pass is done. You write the backward formulas of its output layer. Each exercise cell takes the values it needs from `given`, so it works even if you skipped the exercise before it.
 
 # %% [markdown]
-# **Exercise 04.1.** Compute $dz^2$ of the practice network from `da` and `practice.z[2]`. Its output layer uses the sigmoid, whose derivative is `sigmoid_prime`.
+# **Exercise 04.1.** Compute $dz^2$ of the practice network from `da`, which holds $da^2 = \hat y - y$, and `z2`, which holds $z^2$. Its output layer uses the sigmoid, whose derivative is `sigmoid_prime`.
 
 # %% tags=["exercise"]
+da, z2 = given("04.1")
 dz = ...
-check("04.1", dz, da=da, z=practice.z[2])
+check("04.1", dz)
 
 # %% tags=["solution"]
-dz = da * sigmoid_prime(practice.z[2])
-check("04.1", dz, da=da, z=practice.z[2])
+da, z2 = given("04.1")
+dz = da * sigmoid_prime(z2)
+check("04.1", dz)
 
 # %% [markdown]
-# **Exercise 04.2.** Compute $dW^2$ from `dz` and `practice.a[1]`. Before you write it, predict its shape.
+# **Exercise 04.2.** Compute $dW^2$ from `dz`, the $dz^2$ of exercise 04.1, and `a1`, which holds $a^1$. Before you write it, predict its shape.
 
 # %% tags=["exercise"]
+dz, a1 = given("04.2")
 dW = ...
-check("04.2", dW, dz=dz, a_prev=practice.a[1])
+check("04.2", dW)
 
 # %% tags=["solution"]
-dW = dz @ practice.a[1].T
-check("04.2", dW, dz=dz, a_prev=practice.a[1])
+dz, a1 = given("04.2")
+dW = dz @ a1.T
+check("04.2", dW)
 
 # %% [markdown]
-# **Exercise 04.3.** Compute $da^1$ from `practice.W[2]` and `dz`. In this network $W^2$ is square, so numpy will accept more than one formula: the shapes alone will not protect you.
+# **Exercise 04.3.** Compute $da^1$ from `W2`, which holds $W^2$, and `dz`. In this network $W^2$ is square, so numpy will accept more than one formula: the shapes alone will not protect you.
 
 # %% tags=["exercise"]
+W2, dz = given("04.3")
 da_prev = ...
-check("04.3", da_prev, W=practice.W[2], dz=dz)
+check("04.3", da_prev)
 
 # %% tags=["solution"]
-da_prev = practice.W[2].T @ dz
-check("04.3", da_prev, W=practice.W[2], dz=dz)
+W2, dz = given("04.3")
+da_prev = W2.T @ dz
+check("04.3", da_prev)
 
 # %% [markdown] tags=["instructor"]
-# The most frequent wrong answers, which the checks recognize: `da @ sigmoid_prime(z)` (fails with a shape error for two outputs; with `.T` it gives a number or a matrix), `sigmoid_prime(practice.a[2])` ($f'$ evaluated at $a^n$ instead of $z^n$), `practice.a[1] @ dz.T` (the transpose of $dW^2$) and `practice.W[2] @ dz` (no error because $W^2$ is square). When a learner is stuck, ask them to write the shape of every factor next to the formula.
+# The most frequent wrong answers, which the checks recognize: `da @ sigmoid_prime(z2)` (fails with a shape error for two outputs; with `.T` it gives a number or a matrix), `sigmoid_prime(sigmoid(z2))` ($f'$ evaluated at $a^2$ instead of $z^2$), `a1 @ dz.T` (the transpose of $dW^2$) and `W2 @ dz` (no error because $W^2$ is square). When a learner is stuck, ask them to write the shape of every factor next to the formula.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

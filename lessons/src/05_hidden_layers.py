@@ -41,7 +41,7 @@ from IPython.display import display
 
 from course import Network, show
 from course.activations import ACTIVATIONS, sigmoid_prime, tanh_prime
-from course.exercises import check
+from course.exercises import answer, check, given
 from course.exercises.lesson05 import mystery_backward
 from course.gradcheck import gradient_check
 from course.i18n import _, num
@@ -110,15 +110,17 @@ show("da^1", da1)
 #
 # Layer 1 is the last step. Its activation is tanh again, and the activation that entered it is the input of the network, $a^0 = x$.
 #
-# **Exercise 05.1.** Compute $dz^1$ from `da1` and `net.z[1]`.
+# **Exercise 05.1.** Compute $dz^1$ from `da1` and `z1`, which hold $da^1$ and $z^1$ of our network.
 
 # %% tags=["exercise"]
+da1, z1 = given("05.1")
 dz1 = ...
-check("05.1", dz1, da=da1, z=net.z[1])
+check("05.1", dz1)
 
 # %% tags=["solution"]
-dz1 = da1 * tanh_prime(net.z[1])
-check("05.1", dz1, da=da1, z=net.z[1])
+da1, z1 = given("05.1")
+dz1 = da1 * tanh_prime(z1)
+check("05.1", dz1)
 
 # %% [markdown]
 # With $dz^1$ we get the gradients of the first layer:
@@ -130,6 +132,7 @@ check("05.1", dz1, da=da1, z=net.z[1])
 # What about $da^0 = (W^1)^T \cdot dz^1$? It is the derivative of the loss with respect to the input $x$. We cannot change the input, so the backward pass may stop here; the engine still computes it in `net.da[0]`, because it shows which inputs the loss is most sensitive to.
 
 # %%
+dz1 = answer("05.1", dz1)
 dW1 = dz1 @ net.a[0].T
 db1 = dz1
 display(show("dW^1", dW1), show("db^1", db1))
@@ -153,9 +156,10 @@ for l, dW_l, db_l in [(3, dW3, db3), (2, dW2, db2), (1, dW1, db1)]:
 #
 # The three layers ran the same code with a different $l$. Written once, as a loop from $n$ down to 1, this code is the whole backward pass. Each turn of the loop receives $da^l$ in `da` and leaves in `da` the $da^{l-1}$ that the next turn, for layer $l-1$, needs.
 #
-# **Exercise 05.2.** Complete the loop: `f_prime` is the derivative of the activation of layer `l`. The check compares your $dW^1$ with the engine's. $dW^1$ is computed last, from everything passed down through the layers, so it is right only if each step that passes the derivative down is right; the cell after the solution compares all the other gradients.
+# **Exercise 05.2.** Complete the loop, for our network `net` and its example (`x`, `y`): `f_prime` is the derivative of the activation of layer `l`. The check compares every $dW^l$ and $db^l$ of your loop with the right ones, starting with the output layer, and names the first one that is wrong.
 
 # %% tags=["exercise"]
+net, x, y = given("05.2")
 n = net.n
 dW, db = {}, {}
 da = net.a[n] - y
@@ -165,9 +169,10 @@ for l in range(n, 0, -1):
     dW[l] = ...
     db[l] = ...
     da = ...
-check("05.2", dW[1], net=net, x=x, y=y)
+check("05.2", dW, db)
 
 # %% tags=["solution"]
+net, x, y = given("05.2")
 n = net.n
 dW, db = {}, {}
 da = net.a[n] - y
@@ -177,9 +182,10 @@ for l in range(n, 0, -1):
     dW[l] = dz @ net.a[l - 1].T
     db[l] = dz
     da = net.W[l].T @ dz
-check("05.2", dW[1], net=net, x=x, y=y)
+check("05.2", dW, db)
 
 # %%
+dW, db = answer("05.2", dW, db)
 net.forward(x)
 net.backward(y)
 for l in range(n, 0, -1):
@@ -289,7 +295,7 @@ plt.show()
 # %% [markdown]
 # ## Find the bug
 #
-# **Exercise 05.3.** `mystery_backward` computes the gradients of a deeper network, 2-5-4-3-1 with four layers, and it has one bug in one place. The cell below runs the gradient check on it and draws its maps. Answer with a number: which is the highest layer $l$ (the one closest to the output) whose $dW^l$ or $db^l$ disagrees with the finite differences? That is where you would start looking for the bug.
+# **Exercise 05.3.** `mystery_backward` computes the gradients of a deeper network, 2-5-4-3-1 with four layers, and it has one bug in one place. The cell below runs the gradient check on it and draws its maps, and `given("05.3")` gives its report, `mystery`. Answer with a number: which is the highest layer $l$ (the one closest to the output) whose $dW^l$ or $db^l$ disagrees with the finite differences? That is where you would start looking for the bug.
 
 # %%
 deep = Network([2, 5, 4, 3, 1], f="tanh", f_out="sigmoid", loss="mse", seed=2)
@@ -307,12 +313,14 @@ error_maps(mystery, _("The mystery backward pass"))
 plt.show()
 
 # %% tags=["exercise"]
+mystery = given("05.3")
 layer = ...
-check("05.3", layer, report=mystery)
+check("05.3", layer)
 
 # %% tags=["solution"]
-layer = max(l for l in range(1, deep.n + 1) if mystery.error_W[l].max() > 1e-6 or mystery.error_b[l].max() > 1e-6)
-check("05.3", layer, report=mystery)
+mystery = given("05.3")
+layer = max(l for l in mystery.error_W if mystery.error_W[l].max() > 1e-6 or mystery.error_b[l].max() > 1e-6)
+check("05.3", layer)
 
 # %% [markdown] tags=["instructor"]
 # The bug of `mystery_backward` is in layer 3: it evaluates $f'^3$ at $a^3$ instead of $z^3$. Layers 2 and 1 inherit the error, layer 4 is right. Learners who answer 1 often read "the first layer that is wrong" from the bottom: ask them in which direction the derivative travels.

@@ -32,7 +32,7 @@ from IPython.display import display
 
 from course import DivergenceError, Network, _, num
 from course.diagnosis import diverged
-from course.exercises import check
+from course.exercises import check, given
 from course.plots import BLUE, GREY, ORANGE, RED, figure
 from course.widgets import AlphaExplorer
 
@@ -252,24 +252,19 @@ print(explorer.summary())
 # %% [markdown]
 # ## Exercises
 #
-# **Exercise 06.1.** A 3-4-2 network has run its forward and backward passes on one example: `practice.W[1]` holds $W^1$ and `practice.dW[1]` holds $dW^1$. Compute the new $W^1$ after one step of gradient descent with $\alpha$ = 0.1.
-
-# %%
-practice = Network([3, 4, 2], f="tanh", f_out="sigmoid", loss="mse", seed=3)
-x_practice = np.array([[1.0], [-0.5], [2.0]])
-y_practice = np.array([[1.0], [0.0]])
-practice.forward(x_practice)
-practice.backward(y_practice)
+# **Exercise 06.1.** A 3-4-2 network has run its forward and backward passes on one example: `W1` holds its $W^1$ and `dW1` holds $dW^1$. Compute the new $W^1$ after one step of gradient descent with $\alpha$ = 0.1.
 
 # %% tags=["exercise"]
+W1, dW1 = given("06.1")
 alpha = 0.1
 W_new = ...
-check("06.1", W_new, W=practice.W[1], dW=practice.dW[1], alpha=alpha)
+check("06.1", W_new)
 
 # %% tags=["solution"]
+W1, dW1 = given("06.1")
 alpha = 0.1
-W_new = practice.W[1] - alpha * practice.dW[1]
-check("06.1", W_new, W=practice.W[1], dW=practice.dW[1], alpha=alpha)
+W_new = W1 - alpha * dW1
+check("06.1", W_new)
 
 # %% [markdown]
 # **Exercise 06.2.** Gradient descent on $f(w) = c\, w^2$, with $c$ = 2.5. Which learning rates make it converge, whatever the starting point? Compute the largest one, the limit `alpha_max` above which it diverges. Start from the derivative $f'(w)$, write one step as $w \leftarrow (\dots)\, w$, and ask when the factor is between −1 and 1.
@@ -277,12 +272,12 @@ check("06.1", W_new, W=practice.W[1], dW=practice.dW[1], alpha=alpha)
 # %% tags=["exercise"]
 c = 2.5
 alpha_max = ...
-check("06.2", alpha_max, c=c)
+check("06.2", alpha_max)
 
 # %% tags=["solution"]
 c = 2.5
 alpha_max = 1 / c
-check("06.2", alpha_max, c=c)
+check("06.2", alpha_max)
 
 # %% [markdown]
 # Check your answer by experiment: 50 steps from $w$ = 1, with a learning rate just below the limit and one just above it.
@@ -295,7 +290,7 @@ for a in [0.95 / c, 1.05 / c]:
     print(_("α = {alpha}: after 50 steps, w = {w}").format(alpha=num(a), w=num(w)))
 
 # %% [markdown]
-# The larger the curvature $c$, the smaller the largest safe $\alpha$. A network has many directions with many curvatures, and the steepest one sets the limit for all of them: that is why a too large $\alpha$ makes the whole network diverge, even if most weights could take larger steps.
+# The larger $c$, and so the curvature, the smaller the largest safe $\alpha$: the curvature of $f(w) = c\, w^2$ is its second derivative $f'' = 2c$, and the limit is $\alpha = 2 / f'' = 1/c$. The slope, the gradient, says how far a step goes; the curvature says whether it overshoots. A network has many directions with many curvatures, and the most curved one sets the limit for all of them: that is why a too large $\alpha$ makes the whole network diverge, even if most weights could take larger steps.
 
 # %% [markdown] tags=["instructor"]
 # In 06.1 the usual slips are $W + \alpha\, dW$ and forgetting $\alpha$; the checker names both. In 06.2, most wrong answers are $2/c$ (taking $f'(w) = c\,w$, forgetting the 2 of the derivative) and $1/(2c)$ (the $\alpha$ that reaches the minimum in one step, where the factor is 0, which is the fastest $\alpha$ but not the largest). Ask those who answer $1/(2c)$ what happens between $1/(2c)$ and $1/c$: overshooting, but converging.

@@ -34,7 +34,7 @@ from IPython.display import display
 
 from course import Network, _, ngettext, num
 from course.data import DATASETS, moons
-from course.exercises import check
+from course.exercises import answer, check, given
 from course.plots import BLUE, CLASS_CMAP, ORANGE, RED, figure, grid
 from course.widgets import Playground
 
@@ -90,12 +90,12 @@ print(
 # %% tags=["exercise"]
 m, B = 1000, 64
 steps = ...
-check("07.1", steps, m=m, B=B)
+check("07.1", steps)
 
 # %% tags=["solution"]
 m, B = 1000, 64
 steps = math.ceil(m / B)
-check("07.1", steps, m=m, B=B)
+check("07.1", steps)
 
 # %% [markdown] tags=["instructor"]
 # Ask the room: with $m$ = 1000 and $B$ = 64, how many examples are in the last batch? (1000 − 15 × 64 = 40.) Then: how many steps do 10 epochs make? Learners who answer 15 have thrown away the last 40 examples of every epoch; some libraries do that on purpose (`drop_last`), but then those examples are only seen when the shuffling brings them into a full batch.
@@ -187,18 +187,17 @@ plt.show()
 # After 20 epochs, the network trained by batch gradient descent has a boundary that is still almost straight: it has not had enough steps to bend it. The two others have started to follow the moons. The titles give the **accuracy**, the fraction of the training points that fall on the right side of the boundary.
 
 # %% [markdown]
-# **Exercise 07.2.** `y_hat` holds the outputs $\hat y$ of the stochastic network for the 100 points, and `y` their labels. Compute its accuracy: the fraction of the examples whose predicted class, 1 where $\hat y > 0.5$ and 0 elsewhere, equals the label.
-
-# %%
-y_hat = trained[1].forward(x)
+# **Exercise 07.2.** `y_hat` holds the outputs $\hat y$ of the stochastic network for 40 new test points, which it never saw during training, and `y` their labels. Compute its accuracy: the fraction of the examples whose predicted class, 1 where $\hat y > 0.5$ and 0 elsewhere, equals the label.
 
 # %% tags=["exercise"]
+y_hat, y = given("07.2")
 accuracy = ...
-check("07.2", accuracy, y_hat=y_hat, y=y)
+check("07.2", accuracy)
 
 # %% tags=["solution"]
+y_hat, y = given("07.2")
 accuracy = np.mean((y_hat > 0.5) == y)
-check("07.2", accuracy, y_hat=y_hat, y=y)
+check("07.2", accuracy)
 
 # %% [markdown]
 # The accuracy on the training points says how well the network learned them, not how well it will do on new points. To measure that, we keep part of the examples aside, never used for training, as **test** data: this is the train/test split. A network that is much better on its training points than on the test points has learned its training points by heart, noise included: it overfits.
@@ -247,17 +246,18 @@ print(
 # %% tags=["exercise"]
 k, w = 3, 5
 sizes = ...
-check("07.3", sizes, k=k, w=w)
+check("07.3", sizes)
 
 # %% tags=["solution"]
 k, w = 3, 5
 sizes = [2] + [w] * k + [1]
-check("07.3", sizes, k=k, w=w)
+check("07.3", sizes)
 
 # %% [markdown]
 # With these sizes the network has $n = k + 1$ layers: the output layer counts, the input does not. Its parameters are the weights and biases of every layer, $n^l (n^{l-1} + 1)$ for layer $l$:
 
 # %%
+sizes = answer("07.3", sizes)
 net = Network(sizes, f="tanh", f_out="sigmoid")
 count = sum(net.W[l].size + net.b[l].size for l in range(1, net.n + 1))
 print(

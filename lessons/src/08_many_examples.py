@@ -30,7 +30,7 @@ from IPython.display import display
 from course import Network, backprop_by_example, show
 from course.activations import ACTIVATIONS, sigmoid
 from course.data import moons
-from course.exercises import check
+from course.exercises import check, given
 from course.i18n import _, num
 from course.plots import BLUE, CLASS_CMAP, ORANGE, figure, grid
 
@@ -109,9 +109,12 @@ for l in range(1, net.n + 1):
 # %% [markdown]
 # **A note on the freeCodeCamp guide.** Its text has slips to watch out for when you read it next to these formulas:
 #
+# - a prime has two meanings in it: on a matrix or a vector it is the transpose, so $\Theta(l)'$ is our $(\Theta^{l+1})^T$ and $a(l)'$ is $(a^l)^T$; on $g$ it is the derivative, $g'$;
 # - it writes $d(l) = (\Theta(l)' \, d(l+1)) \bullet g(z(l))$, but the factor must be the derivative, $g'(z(l))$, as in $dz^l = da^l \odot f'^l(z^l)$; for the sigmoid, $g'(z) = g(z)(1 - g(z))$. Its $\bullet$ also stands for two different products: the first is a matrix product $\cdot$, the second an element-wise product $\odot$. And row 0 of $\Theta(l)' \, d(l+1)$, the bias row, must be dropped;
 # - it numbers $\Theta$ from the layer it leaves: its $\Theta(l)$ takes layer $l$ to layer $l+1$, so it is our $\Theta^{l+1} = [b^{l+1} \mid W^{l+1}]$, and its $z(l) = \Theta(l-1) \, a(l-1)$ is our $z^l$. In this lesson $\Theta$ is numbered like $W$;
-# - its last step distinguishes $l \neq 0$ and $l = 0$, but the condition is about the column $j$, not the layer: in every layer, column $j = 0$ (the bias) is not regularized.
+# - its accumulation $\Delta(l) := \Delta(l) + d(l+1) \cdot a(l)'$ is, in our numbering, $\Delta^{l+1} \mathrel{+}= \delta^{l+1} \begin{bmatrix} 1 \\ a^l \end{bmatrix}^T$: the line $\Delta^l \mathrel{+}= \delta^l \begin{bmatrix} 1 \\ a^{l-1} \end{bmatrix}^T$ of step 2 above, where the bias multiplies the 1 put on top of $a^{l-1}$;
+# - its last step distinguishes $l \neq 0$ and $l = 0$, but the condition is about the column $j$, not the layer: in every layer, column $j = 0$ (the bias) is not regularized;
+# - its last layer is $L$, our $n$.
 
 # %% [markdown]
 # Here is the algorithm written in numpy, step by step as above. We run it with $\lambda = 0.5$ and compare it with the engine's vectorized backward pass, `net.backward(y, lam)`, and with the engine's own version of this loop, `backprop_by_example`.
@@ -275,12 +278,14 @@ plt.show()
 # | | this course | freeCodeCamp guide | Deep Learning Specialization | Nielsen's book |
 # | --- | --- | --- | --- | --- |
 # | input | $a^0 = x$ | $x^{(t)}$ | $A^{[0]} = X$ | $a^1 = x$ |
+# | last layer | $n$ | $L$ | $L$ | $L$ |
 # | weights | $W^l$ | $\Theta(l-1)$ without column 0 | $W^{[l]}$ | $w^{l+1}$ |
 # | biases | $b^l$ | column 0 of $\Theta(l-1)$ | $b^{[l]}$ | $b^{l+1}$ |
 # | pre-activation | $z^l$ | $z(l)$ | $Z^{[l]}$ | $z^{l+1}$ |
 # | activation | $a^l = f^l(z^l)$ | $a(l) = g(z(l))$ | $A^{[l]} = g^{[l]}(Z^{[l]})$ | $a^{l+1} = \sigma(z^{l+1})$ |
 # | derivative with respect to $z$ | $dz^l$ | $d(l)$, or $\delta$ | $dZ^{[l]}$ | $\delta^{l+1}$ |
 # | weight gradient | $dW^l$ | $D(l-1)$, summed in $\Delta(l-1)$ | $dW^{[l]}$ | $\partial C / \partial w^{l+1}$ |
+# | transpose | $W^T$ | $\Theta'$ | $W^T$ | $w^T$ |
 # | learning rate | $\alpha$ | — | $\alpha$ | $\eta$ |
 # | regularization | $\lambda$ | $\lambda$ | $\lambda$ | $\lambda$ |
 # | number of examples | $m$ | $m$ | $m$ | $n$ |
@@ -302,37 +307,33 @@ plt.show()
 Delta = np.array([[0.4, 0.2, -0.6], [-0.8, 1.0, 0.2]])
 Theta = np.array([[0.5, -1.0, 2.0], [1.0, 0.5, -0.5]])
 D = ...
-check("08.1", D, Delta=Delta, Theta=Theta, lam=1.0, m=4)
+check("08.1", D)
 
 # %% tags=["solution"]
 penalty = 1.0 * Theta
 penalty[:, 0] = 0.0
 D = (Delta + penalty) / 4
-check("08.1", D, Delta=Delta, Theta=Theta, lam=1.0, m=4)
+check("08.1", D)
 
 # %% [markdown]
-# **Exercise 08.2.** The network trained above with $\lambda = 0.3$ has the cost `J` on its $m = 30$ training examples, without the penalty. Compute its cost with the penalty, $J + \frac{\lambda}{2m} \sum_l \lVert W^l \rVert^2$. The list `weights` holds its weight matrices $W^1, \dots, W^n$ (and `biases` its bias vectors).
-
-# %%
-big = trained[0.3]
-weights = [big.W[l] for l in range(1, big.n + 1)]
-biases = [big.b[l] for l in range(1, big.n + 1)]
-big.forward(x_train)
-J = big.cost(y_train)
-print(_("J without the penalty = {J}").format(J=num(J)))
+# **Exercise 08.2.** The network trained above with $\lambda = 0.3$ has the cost `J` on its $m = 30$ training examples, without the penalty. Compute its cost with the penalty, $J + \frac{\lambda}{2m} \sum_l \lVert W^l \rVert^2$. `given("08.2")` gives `J`, and the lists `weights` of its weight matrices $W^1, \dots, W^n$ and `biases` of its bias vectors.
 
 # %% tags=["exercise"]
+J, weights, biases = given("08.2")
 J_reg = ...
-check("08.2", J_reg, J=J, W=weights, b=biases, lam=0.3, m=30)
+check("08.2", J_reg)
 
 # %% tags=["solution"]
+J, weights, biases = given("08.2")
 J_reg = J + 0.3 / (2 * 30) * sum(float((W**2).sum()) for W in weights)
-check("08.2", J_reg, J=J, W=weights, b=biases, lam=0.3, m=30)
+check("08.2", J_reg)
 
 # %% [markdown]
 # The engine computes the same cost with `big.cost(y_train, lam=0.3)`:
 
 # %%
+big = trained[0.3]
+big.forward(x_train)
 print(_("J with the penalty, from the engine = {J}").format(J=num(big.cost(y_train, lam=0.3))))
 
 # %% [markdown]
@@ -343,11 +344,11 @@ Theta_next = np.array([[0.1, 0.8, -0.4, 0.3], [-0.2, 0.5, 0.9, -0.7]])
 delta_next = np.array([[0.25], [-0.5]])
 z = np.array([[0.4], [-1.2], [2.0]])
 delta = ...
-check("08.3", delta, Theta_next=Theta_next, delta_next=delta_next, z=z)
+check("08.3", delta)
 
 # %% tags=["solution"]
 delta = (Theta_next.T @ delta_next)[1:] * sigmoid(z) * (1 - sigmoid(z))
-check("08.3", delta, Theta_next=Theta_next, delta_next=delta_next, z=z)
+check("08.3", delta)
 
 # %% [markdown] tags=["instructor"]
 # In 08.1 most wrong answers regularize the bias column or forget $\frac{1}{m}$ on one of the two terms; the check names both. In 08.2, $\frac{\lambda}{m}$ instead of $\frac{\lambda}{2m}$ is the classic slip: remind them that the $\frac{1}{2}$ is there so that the derivative is $\frac{\lambda}{m} W^l$. In 08.3, the check recognizes the guide's $g(z)$ in place of $g'(z)$ and dropping the last row instead of row 0.

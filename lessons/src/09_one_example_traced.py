@@ -31,7 +31,7 @@ from IPython.display import display
 
 from course import Network, _, layer_backward, layer_forward, num, show
 from course.activations import NAMES
-from course.exercises import check
+from course.exercises import answer, check, given
 from course.widgets import Stepper
 
 # %% [markdown]
@@ -175,13 +175,7 @@ print(_("Largest difference between the stepper's updated weights and yours: {ga
 # %% [markdown]
 # ## Exercises
 #
-# A new network, 3-4-2, with tanh in the hidden layer and the sigmoid at the output, the squared-error loss, one example and $\alpha$ = 0.5. The cell below prepares it.
-
-# %%
-practice = Network([3, 4, 2], f="tanh", f_out="sigmoid", loss="mse", seed=7)
-x_p = np.array([[0.5], [-1.0], [1.5]])
-y_p = np.array([[1.0], [0.0]])
-alpha_p = 0.5
+# A new network, 3-4-2, with tanh in the hidden layer and the sigmoid at the output, the squared-error loss, one example and $\alpha$ = 0.5. Each exercise cell takes it from `given`: the network `practice`, its example `x_p` with target `y_p`, and `alpha_p`.
 
 # %% [markdown]
 # **Exercise 09.1.** Write one complete training step of the practice network. The cell below has four places to fill, in this order:
@@ -191,9 +185,10 @@ alpha_p = 0.5
 # 3. the backward pass, for $l = n, \dots, 1$: `dW[l]` and `db[l]`, with `layer_backward`, handing $da^{l-1}$ down to the next turn of the loop in `da`;
 # 4. the update of every `W[l]` and `b[l]`.
 #
-# In the first two loops, `f_l` is the name of the activation of layer $l$. The check compares your new $W^1$ with the engine's.
+# In the first two loops, `f_l` is the name of the activation of layer $l$. The check compares every new $W^l$ and $b^l$ with the right ones.
 
 # %% tags=["exercise"]
+practice, x_p, y_p, alpha_p = given("09.1")
 n = practice.n
 W = {l: practice.W[l].copy() for l in range(1, n + 1)}
 b = {l: practice.b[l].copy() for l in range(1, n + 1)}
@@ -213,9 +208,10 @@ for l in range(1, n + 1):
     W[l] = ...
     b[l] = ...
 
-check("09.1", W[1], net=practice, x=x_p, y=y_p, alpha=alpha_p)
+check("09.1", W, b)
 
 # %% tags=["solution"]
+practice, x_p, y_p, alpha_p = given("09.1")
 n = practice.n
 W = {l: practice.W[l].copy() for l in range(1, n + 1)}
 b = {l: practice.b[l].copy() for l in range(1, n + 1)}
@@ -235,27 +231,32 @@ for l in range(1, n + 1):
     W[l] = W[l] - alpha_p * dW[l]
     b[l] = b[l] - alpha_p * db[l]
 
-check("09.1", W[1], net=practice, x=x_p, y=y_p, alpha=alpha_p)
+check("09.1", W, b)
 
 # %% [markdown] tags=["instructor"]
 # Where learners get stuck in 09.1: passing `a[l]` instead of `a[l - 1]` (the engine's shape check stops them, with a message naming both shapes), forgetting to hand `da` down (they pass $da^n$ to every layer), and the order of the four results of `layer_backward`. Learners who write the backward pass by hand instead sometimes update $W^l$ inside the backward loop before computing $da^{l-1} = (W^l)^T \cdot dz^l$ with it; the check recognizes this, and it is worth discussing why the backward pass must use the weights of the forward pass.
 
 # %% [markdown]
-# **Exercise 09.2.** Does your step help? Run the forward pass again with your new `W` and `b`, and compute the new loss $L = \frac{1}{2} \sum_i (\hat y_i - y_i)^2$ of the practice example.
+# **Exercise 09.2.** Does the step help? `given("09.2")` gives the new `W` and `b` after the step of exercise 09.1. Run the forward pass again with them, and compute the new loss $L = \frac{1}{2} \sum_i (\hat y_i - y_i)^2$ of the practice example.
 
 # %% tags=["exercise"]
+practice, x_p, y_p, W, b = given("09.2")
 L_new = ...
-check("09.2", L_new, net=practice, x=x_p, y=y_p, alpha=alpha_p)
+check("09.2", L_new)
 
 # %% tags=["solution"]
+practice, x_p, y_p, W, b = given("09.2")
 a_out = x_p
-for l in range(1, n + 1):
+for l in range(1, practice.n + 1):
     _z_out, a_out = layer_forward(l, W[l], b[l], a_out, practice.f[l])
 L_new = 0.5 * float(((a_out - y_p) ** 2).sum())
-check("09.2", L_new, net=practice, x=x_p, y=y_p, alpha=alpha_p)
+check("09.2", L_new)
 
 # %%
-L_old = 0.5 * float(((a[n] - y_p) ** 2).sum())
+L_new = answer("09.2", L_new)
+practice, x_p, y_p, W, b = given("09.2")
+practice.forward(x_p)
+L_old = practice.cost(y_p)
 print(_("The loss went from {before} to {after}.").format(before=num(L_old), after=num(L_new)))
 
 # %% [markdown] tags=["key-points"]
