@@ -75,7 +75,8 @@ def finite_numbers(symbol: str, values, parameter: bool = False, finite: bool = 
         kind = _("complex numbers") if array.dtype.kind == "c" else _("text or other objects")
         raise InputError(_("{symbol} must hold real numbers, not {kind}.").format(symbol=symbol, kind=kind))
     array = array.astype(float, copy=False)
-    if not finite or math.isfinite(np.add.reduce(array, axis=None)):  # one pass: a NaN or ∞ anywhere makes the sum NaN or ∞
+    # One pass: a NaN or ∞ anywhere makes the sum NaN or ∞.
+    if not finite or math.isfinite(np.add.reduce(array, axis=None)):
         return array
     bad = ~np.isfinite(array)
     if bad.any():

@@ -238,7 +238,10 @@ def test_target_and_bias_shapes_are_checked():
         ),
         (lambda: Network([2]), "at least two sizes"),
         (lambda: Network([2, 3, 1], f=["tanh"]), "one activation per layer: 2 names"),
-        (lambda: Network([2, 3, 1]).W[0], r"W\[0\] does not exist: layers are numbered by whole numbers from 1 to n = 2"),
+        (
+            lambda: Network([2, 3, 1]).W[0],
+            r"W\[0\] does not exist: layers are numbered by whole numbers from 1 to n = 2",
+        ),
         (lambda: Network([2, 3, 1]).dW[1], r"dW\^1 has not been computed yet"),
     ],
 )
@@ -455,11 +458,16 @@ BAD_INPUTS = {
         r"dW must be a dict with one array per layer",
     ),
     "gradcheck-nan": (
-        lambda: gradient_check(Network([2, 1]), XOR_X, XOR_Y, dW={1: np.full((1, 2), np.nan)}, db={1: np.zeros((1, 1))}),
+        lambda: gradient_check(
+            Network([2, 1]), XOR_X, XOR_Y, dW={1: np.full((1, 2), np.nan)}, db={1: np.zeros((1, 1))}
+        ),
         r"dW\^1 holds NaN or infinite values",
     ),
     "show-text": (lambda: show("z^1", "0.5"), r"z\^1 must hold real numbers, not text"),
-    "show-3d": (lambda: show("a^1", np.zeros((2, 2, 2))), r"show draws a number, a vector or a matrix: a\^1 has 3 dimensions"),
+    "show-3d": (
+        lambda: show("a^1", np.zeros((2, 2, 2))),
+        r"show draws a number, a vector or a matrix: a\^1 has 3 dimensions",
+    ),
     "weights-nan": (
         with_nan_weight,
         r"W\^2 holds 1 value that is NaN or infinite \(at index \[0, 1\], counted from 0\)\. Set W\^2 again with finite numbers",

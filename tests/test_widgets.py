@@ -394,14 +394,23 @@ BAD_WIDGET_ARGUMENTS = {
         r"alpha must be a number from 0.0001 to 10, not '0.3'",
     ),
     "stepper-alpha": (lambda: Stepper(alpha=0), r"α must be a number greater than 0, not 0"),
-    "stepper-x-size": (lambda: Stepper(x=[0.5, 1.0, 2.0]), r"x must hold 2 numbers, one per unit, not an array of shape \(3,\)"),
-    "stepper-x-batch": (lambda: Stepper(x=np.ones((2, 3))), r"x must hold 2 numbers, one per unit, not an array of shape \(2, 3\)"),
+    "stepper-x-size": (
+        lambda: Stepper(x=[0.5, 1.0, 2.0]),
+        r"x must hold 2 numbers, one per unit, not an array of shape \(3,\)",
+    ),
+    "stepper-x-batch": (
+        lambda: Stepper(x=np.ones((2, 3))),
+        r"x must hold 2 numbers, one per unit, not an array of shape \(2, 3\)",
+    ),
     "stepper-y-text": (lambda: Stepper(y="1"), r"y must hold real numbers, not text"),
     "neurons-per-layer": (
         lambda: Playground(layers=2, neurons=[4], **SMALL),
         r"`neurons` = \[4\] gives 1 size but `layers` = 2: give one size per hidden layer",
     ),
-    "explorer-hidden": (lambda: AlphaExplorer(hidden="8", steps=20, m=60), r"hidden must be a whole number from 1 to 64, not '8'"),
+    "explorer-hidden": (
+        lambda: AlphaExplorer(hidden="8", steps=20, m=60),
+        r"hidden must be a whole number from 1 to 64, not '8'",
+    ),
     "check-layers": (
         lambda: GradientCheckView(
             Network([2, 3, 1]), *moons(m=10), dW={1: np.zeros((3, 2))}, db={1: np.zeros((3, 1)), 2: np.zeros((1, 1))}
