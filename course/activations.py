@@ -110,9 +110,10 @@ def activation(name: str):
         ) from None
 
 
-# The same functions for code that already runs inside ``np.errstate(all="ignore")``, as the
-# training loop does: the sigmoid's own errstate is a tenth of a small network's forward pass.
-QUIET = {"sigmoid": _logistic}
+# The same functions for the training loop, which runs inside ``np.errstate(all="ignore")`` on
+# float arrays it has checked once: the sigmoid's own errstate is a tenth of a small network's
+# forward pass, and converting z^l again at every step is not free either.
+QUIET = {"sigmoid": _logistic, "relu": lambda z: np.maximum(z, 0.0)}
 
 # f' written with a = f(z), for the activations where it is cheaper: the engine stores a^l in
 # the forward pass, so its backward pass needs no second exp (same numbers, to one rounding).
