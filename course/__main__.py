@@ -1,5 +1,5 @@
 """``python -m course``: the course's command line (``python -m course --help``)."""
 
-from .cli import main
+from .tools.cli import main
 
 raise SystemExit(main())

@@ -20,9 +20,10 @@ from functools import cache
 from pathlib import Path
 
 from . import i18n
+from .files import LESSONS
 from .i18n import LANGUAGES, N_, SOURCE_LANGUAGE, CourseError, _, get_language, normalize, set_language
 
-LESSONS_SRC = Path(__file__).resolve().parent.parent / "lessons" / "src"
+LESSONS_SRC = LESSONS / "src"
 
 
 @dataclass(frozen=True)

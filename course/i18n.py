@@ -26,12 +26,11 @@ from babel import Locale
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal, format_percent
 
+from .files import LOCALES
+
 LANGUAGES = ("en", "fr", "es", "pt_BR")
 SOURCE_LANGUAGE = "en"
 ENV_VARIABLE = "COURSE_LANG"
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
-if not LOCALES.is_dir():  # installed without the source tree: catalogs shipped as data
-    LOCALES = Path(__file__).resolve().parent / "locales"
 
 # Portuguese without a region is the course's Brazilian Portuguese.
 _ALIASES = {"pt": "pt_BR"}

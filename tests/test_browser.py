@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from course.catalogs import english_sentences
-from course.cli import INTERFACE_LOCALES, interface_settings, lab_command
 from course.i18n import language
+from course.tools.catalogs import english_sentences
+from course.tools.lab import INTERFACE_LOCALES, interface_settings, lab_command
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from course import catalogs
-from course.catalogs import TRANSLATED, english_sentences, po_path
+from course.tools import catalogs
+from course.tools.catalogs import TRANSLATED, english_sentences, po_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"  # a copy of the source material (see its README)

@@ -478,8 +478,8 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("name", BAD_INPUTS)
 def test_every_bad_input_gets_a_sentence_naming_its_culprit(name, lang):
-    from course.catalogs import english_sentences
     from course.i18n import language
+    from course.tools.catalogs import english_sentences
 
     call, english = BAD_INPUTS[name]
     with language(lang), pytest.raises(CourseError) as error:

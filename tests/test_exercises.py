@@ -18,7 +18,6 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from course.catalogs import english_sentences
 from course.exercises import (
     DOT_FOR_HADAMARD,
     EXERCISES,
@@ -41,6 +40,7 @@ from course.exercises import (
     lesson09,
 )
 from course.i18n import LANGUAGES, CourseError, language
+from course.tools.catalogs import english_sentences
 
 SOURCES = Path(__file__).resolve().parent.parent / "lessons" / "src"
 RIGHT = "✓"

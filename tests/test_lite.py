@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from course.i18n import LANGUAGES
-from course.lite import INSTALL_CELL, LESSONS, LITE_MODULES, build_site, overrides
+from course.tools.lite import INSTALL_CELL, LESSONS, LITE_MODULES, build_site, overrides
 
 NEEDED = [*LITE_MODULES, "jupyterlab_language_pack_fr_FR"]
 

@@ -9,9 +9,9 @@ import re
 import nbformat
 import pytest
 
-from course.build import IGNORE_OUTPUT, english_outputs, execute, notebook_text, output_path, output_text, sources
 from course.glossary import ENTRIES
 from course.i18n import LANGUAGES
+from course.tools.build import IGNORE_OUTPUT, english_outputs, execute, notebook_text, output_path, output_text, sources
 
 LESSONS = sources()
 IDS = {e.id for e in ENTRIES}
@@ -119,7 +119,7 @@ def test_a_lesson_executes_with_no_english_sentence_in_its_outputs(lang, tmp_pat
 
 
 def test_the_build_refuses_to_write_a_translated_notebook_with_english_outputs(monkeypatch):
-    from course import build
+    from course.tools import build
 
     (path,) = sources(["06"])
     target = output_path(path, "fr")

@@ -423,8 +423,8 @@ BAD_WIDGET_ARGUMENTS = {
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("name", BAD_WIDGET_ARGUMENTS)
 def test_a_bad_widget_argument_gets_a_sentence(name, lang):
-    from course.catalogs import english_sentences
     from course.i18n import CourseError, language
+    from course.tools.catalogs import english_sentences
 
     make, english = BAD_WIDGET_ARGUMENTS[name]
     with language(lang), pytest.raises(CourseError) as error:

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from course.build import LESSONS
 from course.exercises import EXERCISES
+from course.files import LESSONS
 from course.i18n import LANGUAGES
-from course.workshop import handout_notebook
+from course.tools.workshop import handout_notebook
 
 MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 

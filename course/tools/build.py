@@ -19,11 +19,11 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+from ..files import CHECKOUT as ROOT
+from ..files import LESSONS
+from ..i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language, translations
 from .extract import is_translatable, paragraphs
-from .i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language, translations
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = ROOT / "lessons"
 SOURCES = LESSONS / "src"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE_OUTPUT = "nbval-ignore-output"
@@ -59,7 +59,7 @@ GLOSSARY = "glossary"
 
 def glossary_notebook(lang: str):
     """The glossary of one language as a notebook: one cell per entry, then a look-up to try."""
-    from .glossary import entry_markdown, render_markdown, sorted_entries
+    from ..glossary import entry_markdown, render_markdown, sorted_entries
 
     with language(lang):
         title, intro = render_markdown(lang).split("\n\n")[:2]
@@ -99,7 +99,7 @@ def glossary_cell(ids) -> str:
     """A closing markdown cell listing the glossary entries a lesson uses (current language)."""
     if not ids:
         return ""
-    from .glossary import english_aside, entry
+    from ..glossary import english_aside, entry
 
     lines = [_("## Glossary entries used in this lesson"), ""]
     for id in ids:
@@ -208,16 +208,12 @@ def build(langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2) -> list[P
     # Texts first, one at a time (they switch the language); then kernels run side by side.
     work = [(notebook_text(p, lang), output_path(p, lang)) for lang in langs for p in sources(only)]
     if not only or GLOSSARY in only:
-        from .glossary import render_markdown
+        from ..glossary import render_markdown
 
         for lang in langs:
             work.append((glossary_notebook(lang), LESSONS / lang / f"{GLOSSARY}.ipynb"))
             (LESSONS / lang).mkdir(parents=True, exist_ok=True)
             (LESSONS / lang / f"{GLOSSARY}.md").write_text(render_markdown(lang), encoding="utf-8")
-    if not only:
-        from .workshop import write_instructor_material
-
-        write_instructor_material(langs)
 
     def write(job):
         nb, target = job

@@ -24,9 +24,9 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import PoFileError, read_po, write_po
 
+from ..glossary import fold
+from ..i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from .extract import mask
-from .glossary import fold
-from .i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 
 ROOT = LOCALES.parent
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
@@ -477,7 +477,7 @@ def english_sentences(text: str, lang: str) -> list[str]:
 @cache
 def _english_asides(lang: str) -> re.Pattern:
     """The glossary's English term beside a translated one, « (en anglais : learning rate) »: English on purpose."""
-    from .i18n import translations
+    from ..i18n import translations
 
     aside = re.escape(translations(lang).gettext("English: {term}")).replace(re.escape("{term}"), r"[^()]*")
     return re.compile(rf"\({aside}\)")
@@ -485,8 +485,8 @@ def _english_asides(lang: str) -> re.Pattern:
 
 def glossary_terms(lang: str) -> list[tuple[str, str]]:
     """(English term, translated term) of every glossary entry, longest English term first."""
-    from .glossary import ENTRIES
-    from .i18n import translations
+    from ..glossary import ENTRIES
+    from ..i18n import translations
 
     gettext = translations(lang).gettext
     pairs = [(e.term, gettext(e.term)) for e in ENTRIES]

@@ -12,8 +12,9 @@ from urllib.parse import quote, urlencode
 import jupytext
 import nbformat
 
-from .build import LESSONS, sources, translate_markdown
-from .i18n import LANGUAGES, _, language
+from ..files import LESSONS
+from ..i18n import LANGUAGES, _, language
+from .build import sources, translate_markdown
 
 INSTRUCTOR = LESSONS / "instructor"
 EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")

@@ -27,11 +27,11 @@ from pathlib import Path
 
 import nbformat
 
-from .cli import interface_locale
-from .i18n import LANGUAGES, CourseError, _, normalize
+from ..files import CHECKOUT as ROOT
+from ..files import LESSONS
+from ..i18n import LANGUAGES, CourseError, _, normalize
+from .lab import interface_locale
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = ROOT / "lessons"
 # The `lite` extra; setuptools builds the course wheel without fetching a build backend.
 LITE_MODULES = ("jupyterlite_core", "jupyterlite_pyodide_kernel", "setuptools")
 # Imported by the course in the browser and missing from Pyodide; comm, IPython and traitlets

@@ -1,0 +1,80 @@
+"""``python -m course lab``: JupyterLab on localhost, its interface in the learner's language."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..files import LESSONS
+
+INTERFACE_LOCALES = {"fr": "fr_FR", "es": "es_ES", "pt_BR": "pt_BR"}
+
+
+def interface_locale(lang: str) -> str | None:
+    """JupyterLab's locale for ``lang`` (``"fr_FR"``), if its language pack is installed here."""
+    import importlib.util
+
+    locale = INTERFACE_LOCALES.get(lang)
+    if locale is None or importlib.util.find_spec(f"jupyterlab_language_pack_{locale}") is None:
+        return None
+    return locale
+
+
+def interface_settings(lang: str, folder: Path) -> Path | None:
+    """JupyterLab settings that set its interface language, if that language pack is installed.
+
+    The settings are a copy of the environment's own, plus an override of the
+    translation plugin's locale; ``None`` when JupyterLab has to stay in English.
+    """
+    import json
+    import shutil
+
+    locale = interface_locale(lang)
+    if locale is None:
+        return None
+    own = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+    if own.is_dir():
+        shutil.copytree(own, folder, dirs_exist_ok=True)
+    (folder / "overrides.d").mkdir(parents=True, exist_ok=True)
+    override = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
+    (folder / "overrides.d" / "course-language.json").write_text(json.dumps(override), encoding="utf-8")
+    return folder
+
+
+def workspaces_dir(lang: str) -> Path:
+    """Where JupyterLab keeps the open tabs of the course in ``lang``: one place per language, so
+    that switching language never reopens the other language's notebooks."""
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "backprop-course" / "workspaces" / lang
+
+
+def lab_command(
+    lang: str,
+    settings: Path | None,
+    port: int | None = None,
+    browser: bool = True,
+    workspaces: Path | None = None,
+    root: Path = LESSONS,
+) -> list[str]:
+    """The JupyterLab command line for the lessons of ``lang`` (in ``root/<lang>``), on localhost, with a token."""
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.default_url=/lab/tree/{lang}/00_start_here.ipynb",
+        f"--LabApp.workspaces_dir={workspaces or workspaces_dir(lang)}",
+    ]
+    if settings is not None:
+        command.append(f"--LabApp.app_settings_dir={settings}")
+    if port:
+        command.append(f"--ServerApp.port={port}")
+    if not browser:
+        command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI machines run as root
+        command.append("--allow-root")
+    return command
