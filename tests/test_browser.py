@@ -24,7 +24,7 @@ import pytest
 
 from course.i18n import language
 from course.tools.catalogs import english_sentences
-from course.tools.lab import INTERFACE_LOCALES, interface_settings, lab_command
+from course.tools.lab import INTERFACE_LOCALES, lab_command, room_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -81,7 +81,7 @@ def lab(request):
     """A JupyterLab server in the learner's language on a free port of 127.0.0.1; stopped afterwards."""
     lang, port = request.param, free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = interface_settings(lang, Path(tmp) / "settings")
+        settings = room_settings(Path(tmp) / "settings", lang)
         # A copy of the lessons: JupyterLab saves the notebooks it runs.
         shutil.copytree(ROOT / "lessons" / lang, Path(tmp) / "lessons" / lang)
         lab = lab_command(lang, settings, port, False, Path(tmp) / "workspaces", Path(tmp) / "lessons")
@@ -164,6 +164,9 @@ def test_a_learner_runs_lesson_06_and_moves_the_alpha_slider_in_their_language(l
             assert alpha_label in read and len(read) > 2000, "the outputs were not read"
             english = [s for text in texts for s in english_sentences(text, lang)]
             assert english == [], f"English on the {lang} page: {english}"
+            # A room starts working at once: JupyterLab asked nothing (news, updates) while the lesson ran.
+            toasts = page.locator(".Toastify__toast").all_inner_texts()
+            assert toasts == [], f"JupyterLab interrupted the learner: {toasts}"
             shot = f"lesson06-{lang}.png"
         finally:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)

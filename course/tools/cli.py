@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..files import CHECKOUT as ROOT
 from ..i18n import LANGUAGES, CourseError, get_language, normalize
-from .lab import interface_settings, lab_command
+from .lab import lab_command, room_settings
 
 
 def lab(args) -> int:
@@ -20,7 +20,7 @@ def lab(args) -> int:
     lang = normalize(args.lang)
     env = dict(os.environ, COURSE_LANG=lang)
     with tempfile.TemporaryDirectory(prefix="course-lab-") as tmp:
-        settings = interface_settings(lang, Path(tmp))
+        settings = room_settings(Path(tmp), lang)
         return subprocess.call(lab_command(lang, settings, args.port, not args.no_browser), env=env)
 
 

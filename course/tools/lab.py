@@ -21,24 +21,29 @@ def interface_locale(lang: str) -> str | None:
     return locale
 
 
-def interface_settings(lang: str, folder: Path) -> Path | None:
-    """JupyterLab settings that set its interface language, if that language pack is installed.
+# A room starts working at once: no pop-up asking about Jupyter's news, no check for a newer JupyterLab.
+QUIET_ROOM = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
-    The settings are a copy of the environment's own, plus an override of the
-    translation plugin's locale; ``None`` when JupyterLab has to stay in English.
+
+def room_settings(folder: Path, lang: str | None = None) -> Path:
+    """JupyterLab's settings for a course room, written into ``folder``; returns ``folder``.
+
+    They are a copy of the environment's own settings, plus overrides: no news pop-up and
+    no update check; and, for ``lang`` when its language pack is installed, the interface in
+    that language (``lang=None`` leaves the choice to each learner, as on a hub).
     """
     import json
     import shutil
 
-    locale = interface_locale(lang)
-    if locale is None:
-        return None
     own = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
     if own.is_dir():
         shutil.copytree(own, folder, dirs_exist_ok=True)
+    overrides = dict(QUIET_ROOM)
+    locale = interface_locale(lang) if lang else None
+    if locale:
+        overrides["@jupyterlab/translation-extension:plugin"] = {"locale": locale}
     (folder / "overrides.d").mkdir(parents=True, exist_ok=True)
-    override = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
-    (folder / "overrides.d" / "course-language.json").write_text(json.dumps(override), encoding="utf-8")
+    (folder / "overrides.d" / "backprop-course.json").write_text(json.dumps(overrides), encoding="utf-8")
     return folder
 
 
@@ -52,7 +57,7 @@ def workspaces_dir(lang: str) -> Path:
 
 def lab_command(
     lang: str,
-    settings: Path | None,
+    settings: Path,
     port: int | None = None,
     browser: bool = True,
     workspaces: Path | None = None,
@@ -68,9 +73,9 @@ def lab_command(
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url=/lab/tree/{lang}/00_start_here.ipynb",
         f"--LabApp.workspaces_dir={workspaces or workspaces_dir(lang)}",
+        f"--LabApp.app_settings_dir={settings}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    if settings is not None:
-        command.append(f"--LabApp.app_settings_dir={settings}")
     if port:
         command.append(f"--ServerApp.port={port}")
     if not browser:
