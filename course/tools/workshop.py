@@ -190,7 +190,13 @@ def binder_link(repo: str, lang: str, lesson: str = "00_start_here", ref: str = 
 def nbgitpuller_link(hub: str, repo_url: str, branch: str, lang: str, lesson: str = "00_start_here") -> str:
     """A JupyterHub link that pulls the course (nbgitpuller) and opens one lesson in ``lang``."""
     folder = repo_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    # targetpath names the folder: nbgitpuller's own default keeps a ".git" suffix that urlpath has not.
     query = urlencode(
-        {"repo": repo_url, "branch": branch, "urlpath": f"lab/tree/{folder}/lessons/{lang}/{lesson}.ipynb"}
+        {
+            "repo": repo_url,
+            "branch": branch,
+            "targetpath": folder,
+            "urlpath": f"lab/tree/{folder}/lessons/{lang}/{lesson}.ipynb",
+        }
     )
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
