@@ -45,10 +45,25 @@ def test_committed_notebook_is_fresh(path, lang):
     assert have.metadata["kernelspec"]["name"] == "python3"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_a_learner_opens_the_lesson_itself_not_a_note_for_authors(path, lang):
+    """Learners edit their notebooks: none opens with a "generated, do not edit" banner; the
+    provenance is in the metadata, where the source and the catalog named exist."""
+    nb = committed(path, lang)
+    first = nb.cells[0]
+    assert (first.cell_type, first.source) == ("code", f'import course\n\ncourse.start("{lang}")')
+    assert nb.cells[1].cell_type == "markdown" and nb.cells[1].source.startswith("# "), "the lesson's title comes next"
+    origin = nb.metadata["course"]
+    root = output_path(path, lang).parents[2]
+    assert (root / origin["source"]).is_file()
+    assert lang == "en" or (root / origin["catalog"]).is_file()
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_code_cells_are_the_same_in_every_language(path):
-    def code(lang):  # the second cell sets the language; everything after it is shared
-        return [c.source for c in committed(path, lang).cells[2:] if c.cell_type == "code"]
+    def code(lang):  # the first cell sets the language; everything after it is shared
+        return [c.source for c in committed(path, lang).cells[1:] if c.cell_type == "code"]
 
     english = code("en")
     for lang in LANGUAGES[1:]:

@@ -1,10 +1,11 @@
 """``python -m course build``: lesson sources + catalogs → executed notebooks per language.
 
 For each source ``lessons/src/NN_*.py`` and each language, the build translates every
-markdown paragraph through the catalogs, adds a first cell that says the notebook is
-generated and sets the language, hides solutions, executes the notebook, and writes
-``lessons/<lang>/NN_*.ipynb`` with stable cell ids and no timing: building twice gives
-byte-identical files. Code cells are the same in every language.
+markdown paragraph through the catalogs, adds a first cell that sets the language, hides
+solutions, executes the notebook, and writes ``lessons/<lang>/NN_*.ipynb`` with stable cell
+ids and no timing: building twice gives byte-identical files. Code cells are the same in
+every language. The notebooks are the learners' to edit: where one comes from is kept in its
+metadata (``course.source``, ``course.catalog``), not in a banner.
 """
 
 from __future__ import annotations
@@ -42,16 +43,15 @@ def translate_markdown(source: str, lang: str) -> str:
     return "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
 
 
-def header_cells(source: str, lang: str) -> list:
-    """The two cells every built notebook starts with: where it comes from, and its language."""
-    with language(lang):
-        banner = _(
-            "*This notebook is generated from `{source}` by `python -m course build`: edit the source or the translation catalogs, not this file.*"
-        ).format(source=source)
-    return [
-        nbformat.v4.new_markdown_cell(banner),
-        nbformat.v4.new_code_cell(f'import course\n\ncourse.start("{lang}")'),
-    ]
+def start_cell(lang: str):
+    """The cell every built notebook starts with: it imports the course and sets the language."""
+    return nbformat.v4.new_code_cell(f'import course\n\ncourse.start("{lang}")')
+
+
+def provenance(source: str, domain: str, lang: str) -> dict:
+    """Where a built notebook comes from, for authors and translators: its source and its catalog."""
+    catalog = {} if lang == SOURCE_LANGUAGE else {"catalog": f"locales/{lang}/LC_MESSAGES/{domain}.po"}
+    return {"source": source, **catalog, "built_by": "python -m course build"}
 
 
 GLOSSARY = "glossary"
@@ -64,7 +64,7 @@ def glossary_notebook(lang: str):
     with language(lang):
         title, intro = render_markdown(lang).split("\n\n")[:2]
         cells = [
-            *header_cells("course/glossary.py", lang),
+            start_cell(lang),
             nbformat.v4.new_markdown_cell(f"{title}\n\n{intro}"),
             nbformat.v4.new_markdown_cell(
                 _('Look a term up in any of the four languages, or by its symbol: `glossary("α")`.')
@@ -72,7 +72,7 @@ def glossary_notebook(lang: str):
             nbformat.v4.new_code_cell('from course.glossary import glossary\n\nglossary("α")'),
             *(nbformat.v4.new_markdown_cell(entry_markdown(e, page=True)) for e in sorted_entries()),
         ]
-    return finish(cells, {"course": {"source": "course/glossary.py"}}, "gl")
+    return finish(cells, {"course": provenance("course/glossary.py", "course", lang)}, "gl")
 
 
 def notebook_text(path: Path, lang: str):
@@ -80,7 +80,7 @@ def notebook_text(path: Path, lang: str):
     nb = jupytext.read(path, fmt="py:percent")
     with language(lang):
         glossary = glossary_cell(nb.metadata.get("course", {}).get("glossary", []))
-    cells = header_cells(f"lessons/src/{path.name}", lang)
+    cells = [start_cell(lang)]
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
         if "instructor" in tags:  # instructor notes go to the instructor guide only
@@ -92,7 +92,8 @@ def notebook_text(path: Path, lang: str):
         cells.append(cell)
     if glossary:
         cells.append(nbformat.v4.new_markdown_cell(glossary))
-    return finish(cells, {"course": {**nb.metadata.get("course", {}), "source": f"lessons/src/{path.name}"}}, path.stem)
+    origin = provenance(f"lessons/src/{path.name}", path.stem, lang)
+    return finish(cells, {"course": {**nb.metadata.get("course", {}), **origin}}, path.stem)
 
 
 def glossary_cell(ids) -> str:
