@@ -13,7 +13,7 @@ import jupytext
 import nbformat
 
 from ..files import LESSONS
-from ..i18n import LANGUAGES, _, language
+from ..i18n import LANGUAGES, _, language, num
 from .build import sources, translate_markdown
 
 INSTRUCTOR = LESSONS / "instructor"
@@ -79,6 +79,7 @@ def instructor_guide(lang: str) -> str:
             clock, since_break = clock + length, since_break + length
         out += ["\n".join(table), _("Total: {minutes} minutes.").format(minutes=clock)]
         out += ["## " + _("Before the workshop"), _checklist(lang)]
+        out += ["## " + _("Workshop on a hub"), _hub(lang)]
         out += ["## " + _("Solutions"), _solutions(lang)]
         for stem, nb in lessons:
             title, objectives = _title_and_rest(_tagged(nb, "objectives")[0])
@@ -112,6 +113,64 @@ def _checklist(lang: str) -> str:
         ).format(lang=lang),
     ]
     return "\n".join(f"- {item}" for item in items)
+
+
+# Measured by benchmarks/bench_hub.py (see the README): one learner's server with a running
+# kernel, and the CPU time the hub, the learner's server and its kernel take to start.
+HUB_MIB_PER_LEARNER = 186
+HUB_CORE_SECONDS_PER_START = 4.5
+
+
+def _hub(lang: str) -> str:
+    """How to run the course for a room on JupyterHub: on one machine, on one VM, on Kubernetes; and its size."""
+    return "\n\n".join(
+        [
+            _(
+                "When the room outgrows one laptop, every learner gets their own JupyterLab on a JupyterHub, with their own copy of the course. Each link that the hub prints opens the course in one language; a learner who clicks it again keeps their edits and receives the new lessons, and the first cell of a lesson they edited says when the course has a newer version of it."
+            ),
+            "### " + _("On one machine: `python -m course hub`"),
+            _(
+                "Install the hub's extras and its proxy, then start the hub with a password that you give the room (at least 8 characters). It prints one link per language: learners log in with a name of their choice and the shared password."
+            ),
+            "```bash\n"
+            "pip install 'backprop-course[hub]'\n"
+            "npm install -g configurable-http-proxy\n"
+            "python -m course hub --ip 0.0.0.0 --port 8000 --password <password> \\\n"
+            "  --repo https://github.com/<owner>/<repository>\n```",
+            "### " + _("On one virtual machine: The Littlest JupyterHub"),
+            _(
+                "Install The Littlest JupyterHub as its documentation says, then install the course and nbgitpuller into the learners' environment, and print the links:"
+            ),
+            "```bash\n"
+            "sudo -E /opt/tljh/user/bin/pip install backprop-course nbgitpuller\n"
+            "python -m course links --hub https://<your-hub> --repo-url https://github.com/<owner>/<repository>\n```",
+            "### " + _("On Kubernetes: Zero to JupyterHub"),
+            _(
+                "Build an image with the course and nbgitpuller installed, and name it in the Helm chart's values, with the memory and CPU that each learner needs:"
+            ),
+            "```dockerfile\n"
+            "FROM quay.io/jupyter/minimal-notebook\n"
+            "RUN pip install --no-cache-dir backprop-course nbgitpuller\n```",
+            "```yaml\n"
+            "singleuser:\n"
+            "  image:\n"
+            "    name: <registry>/backprop-course\n"
+            '    tag: "0.1.0"\n'
+            "  memory:\n"
+            "    guarantee: 256M\n"
+            "    limit: 1G\n"
+            "  cpu:\n"
+            "    guarantee: 0.1\n```",
+            "### " + _("How big a hub"),
+            _(
+                "Measured with `benchmarks/bench_hub.py`: each learner needs about {mib} MiB of memory once their lesson runs, and starting a learner's server and kernel costs about {seconds} seconds of one core. Count 1 GiB of memory per {per_gib} learners; when the whole room clicks at once, the starts queue on the cores, so ask learners to log in during the introduction."
+            ).format(
+                mib=num(HUB_MIB_PER_LEARNER),
+                seconds=num(HUB_CORE_SECONDS_PER_START),
+                per_gib=num(1024 // HUB_MIB_PER_LEARNER),
+            ),
+        ]
+    )
 
 
 def _solutions(lang: str) -> str:
