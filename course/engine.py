@@ -39,7 +39,7 @@ import numpy as np
 
 from . import losses
 from .activations import NAMES, PRIME_FROM_A, QUIET, activation, dz_from_da
-from .checks import InputError, count, finite_numbers, positive_number, training_size
+from .checks import InputError, choice, count, finite_numbers, positive_number, training_size
 from .i18n import CourseError, _, ngettext, num
 
 # A run whose cost ends this many times above where it started has overshot (lesson 06).
@@ -247,6 +247,27 @@ def layer_backward(l: int, da, a_prev, z, W, f: str, lam: float = 0.0, m: int | 
     return dz, dW, db, W.T @ dz
 
 
+INITS = ("auto", "lecun", "xavier", "he", "normal", "zeros")
+
+
+def init_scale(init: str, n_in: int, n_out: int, f: str = "sigmoid") -> float:
+    """The standard deviation of the entries of W^l for ``init`` (lesson 11), with n_in = n^{l-1}, n_out = n^l.
+
+    LeCun √(1/n^{l-1}), Xavier/Glorot √(2/(n^{l-1} + n^l)), He √(2/n^{l-1}), normal 1,
+    zeros 0; ``"auto"`` is He for a ReLU layer f^l and LeCun otherwise.
+    """
+    if init == "auto":
+        init = "he" if f == "relu" else "lecun"
+    variance = {
+        "lecun": 1.0 / n_in,
+        "xavier": 2.0 / (n_in + n_out),
+        "he": 2.0 / n_in,
+        "normal": 1.0,
+        "zeros": 0.0,
+    }[choice("init", init, INITS)]
+    return math.sqrt(variance)
+
+
 class Network:
     """A fully connected network with layers 1…n.
 
@@ -255,11 +276,18 @@ class Network:
     also be a list of the n activation names f^1…f^n. The loss defaults to binary
     cross-entropy after a sigmoid, cross-entropy after a softmax, else mean squared error.
 
-    Weights start as W^l ~ N(0, s²/n^{l-1}) with s² = 2 for a ReLU layer (He) and 1
-    otherwise (LeCun), drawn from ``numpy.random.default_rng(seed)``; biases start at 0.
+    Weights start at random, drawn from ``numpy.random.default_rng(seed)``, and biases at 0
+    (lesson 11). ``init`` chooses the variance of each W^l:
+
+    - ``"auto"`` (the default): He for a ReLU layer, LeCun for the others;
+    - ``"lecun"``: W^l ~ N(0, 1/n^{l-1});
+    - ``"xavier"`` (Glorot): W^l ~ N(0, 2/(n^{l-1} + n^l));
+    - ``"he"``: W^l ~ N(0, 2/n^{l-1});
+    - ``"normal"``: W^l ~ N(0, 1), whatever the sizes;
+    - ``"zeros"``: W^l = 0, so every unit of a layer stays the same as its neighbours.
     """
 
-    def __init__(self, sizes, f="sigmoid", f_out=None, loss=None, seed=0):
+    def __init__(self, sizes, f="sigmoid", f_out=None, loss=None, seed=0, init="auto"):
         given = sizes
         try:
             sizes = [count("n^l", s) for s in given] if not isinstance(given, str) else []
@@ -299,10 +327,12 @@ class Network:
         self.W, self.b = Parameters("W", n), Parameters("b", n)
         self.z, self.dz, self.dW, self.db = (ByLayer(s, n) for s in ("z", "dz", "dW", "db"))
         self.a, self.da = ByLayer("a", n, first=0), ByLayer("da", n, first=0)
+        self.init = choice("init", init, INITS)
         rng = np.random.default_rng(count("seed", seed, least=0))
         for l in range(1, n + 1):
-            scale = math.sqrt((2.0 if self.f[l] == "relu" else 1.0) / sizes[l - 1])
-            self.W[l] = rng.normal(0.0, scale, (sizes[l], sizes[l - 1]))
+            self.W[l] = rng.normal(
+                0.0, init_scale(self.init, sizes[l - 1], sizes[l], self.f[l]), (sizes[l], sizes[l - 1])
+            )
             self.b[l] = np.zeros((sizes[l], 1))
 
     def _check_output_layer(self):

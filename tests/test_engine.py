@@ -151,6 +151,45 @@ def test_regularization_terms_are_exact_and_leave_biases_alone():
         np.testing.assert_array_equal(net.db[l], db0[l])
 
 
+@pytest.mark.parametrize(
+    "init, variance",
+    [
+        ("lecun", lambda n_in, n_out: 1 / n_in),
+        ("xavier", lambda n_in, n_out: 2 / (n_in + n_out)),
+        ("he", lambda n_in, n_out: 2 / n_in),
+        ("normal", lambda n_in, n_out: 1.0),
+    ],
+)
+def test_each_initialization_draws_weights_with_its_variance(init, variance):
+    net = Network([400, 200, 100], f="tanh", init=init, seed=3)
+    for l in (1, 2):
+        n_in, n_out = net.sizes[l - 1], net.sizes[l]
+        assert net.W[l].var() == pytest.approx(variance(n_in, n_out), rel=0.02), (init, l)
+        assert abs(net.W[l].mean()) < 0.03 * np.sqrt(variance(n_in, n_out))
+        assert not net.b[l].any()
+
+
+def test_the_default_initialization_is_he_for_relu_and_lecun_otherwise():
+    mixed = Network([300, 300, 300], f=["relu", "tanh"], seed=1)
+    assert mixed.W[1].var() == pytest.approx(2 / 300, rel=0.02) and mixed.W[2].var() == pytest.approx(1 / 300, rel=0.02)
+    for f, init in (("relu", "he"), ("tanh", "lecun")):
+        auto, named = Network([2, 5, 1], f=f, seed=4), Network([2, 5, 1], f=f, seed=4, init=init)
+        assert all(np.array_equal(auto.W[l], named.W[l]) for l in (1, 2))
+
+
+def test_zero_weights_keep_the_units_of_a_layer_equal():
+    x, y = xor(8, seed=0)
+    net = Network([2, 4, 4, 1], f="sigmoid", init="zeros")
+    assert not any(net.W[l].any() for l in (1, 2, 3))
+    net.train(x, y, alpha=1.0, steps=50)
+    for l in (1, 2, 3):
+        assert net.W[l].any(), l  # they learned…
+        assert np.ptp(net.W[l], axis=0).max() < 1e-12, l  # …all the same thing
+    broken = Network([2, 4, 4, 1], f="sigmoid")
+    broken.train(x, y, alpha=1.0, steps=50)
+    assert np.ptp(broken.W[1], axis=0).max() > 0.1
+
+
 def test_layer_backward_takes_values_set_by_hand():
     W = np.array([[1.0, -2.0], [0.5, 0.0]])
     a_prev = np.array([[1.0], [2.0]])
@@ -463,6 +502,11 @@ BAD_INPUTS = {
         ),
         r"dW\^1 holds NaN or infinite values",
     ),
+    "init-unknown": (
+        lambda: Network([2, 3, 1], init="glorot"),
+        r"init must be one of auto, lecun, xavier, he, normal, zeros, not 'glorot'",
+    ),
+    "init-number": (lambda: Network([2, 3, 1], init=0.1), r"init must be one of auto, .*, not 0.1"),
     "show-text": (lambda: show("z^1", "0.5"), r"z\^1 must hold real numbers, not text"),
     "show-3d": (
         lambda: show("a^1", np.zeros((2, 2, 2))),
