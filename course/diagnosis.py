@@ -1,4 +1,4 @@
-"""What went wrong in a training run, said in the learner's language (lessons 05, 06 and 07).
+"""What went wrong in a training run, said in the learner's language (lessons 05, 06, 07 and 11).
 
 Pure functions: each takes what training produced (the history of the loss J, the norms
 ‖dW^l‖, the pre-activations z^l, a gradient check) and returns a sentence in the current
@@ -16,6 +16,7 @@ from .engine import diverged_message, final_cost, overshoot_step
 from .i18n import _, ngettext, num, percent
 
 VANISHING_RATIO = 1e-3
+EXPLODING_RATIO = 10.0
 DEAD_FRACTION = 0.25
 PROGRESS = 0.01
 
@@ -75,6 +76,68 @@ def vanishing_gradients(norms, ratio: float = VANISHING_RATIO, f=None) -> str | 
     else:
         advice = _("Saturated units pass almost nothing back: try a smaller α, or fewer layers.")
     return f"{found} {advice}"
+
+
+def weight_norms(W) -> dict:
+    """‖W^l‖ (the Frobenius norm) for every layer l, to compare with ‖dW^l‖ (lesson 11)."""
+    return {l: float(np.linalg.norm(W[l])) for l in sorted(W)}
+
+
+def exploding_gradients(norms, weights, ratio: float = EXPLODING_RATIO) -> str | None:
+    """Some ‖dW^l‖ is more than ``ratio`` times its ‖W^l‖, or ‖dW^1‖ more than 1/VANISHING_RATIO times ‖dW^n‖ (lesson 11).
+
+    ``norms`` and ``weights`` map each layer l to ‖dW^l‖ and ‖W^l‖ (:func:`gradient_norms`,
+    :func:`weight_norms`). A gradient ten times larger than its weights moves them by more
+    than their own size in one step, even with α = 0.1. Layers whose W^l is 0 are left out.
+    """
+    if not norms:
+        return None
+    first, last = min(norms), max(norms)
+    listed = ", ".join(f"‖dW^{l}‖ = {num(norms[l], 2)}" for l in sorted(norms))
+    advice = _(
+        "Start from smaller weights: He initialization, W^l ~ N(0, 2/n^{l-1}), for ReLU; LeCun or Xavier, about N(0, 1/n^{l-1}), for tanh and the sigmoid."
+    )
+    if len(norms) > 1 and math.isfinite(norms[first]) and norms[first] * VANISHING_RATIO > norms[last] > 0:
+        found = _(
+            "The gradients explode: ‖dW^{first}‖ is more than {factor} times ‖dW^{last}‖, so they grow on the way down ({norms})."
+        ).format(first=first, last=last, factor=num(1 / VANISHING_RATIO), norms=listed)
+        return f"{found} {advice}"
+    for l in sorted(norms):
+        if weights.get(l, 0.0) > 0 and not norms[l] <= ratio * weights[l]:
+            found = _(
+                "The gradients explode: ‖dW^{l}‖ = {gradient} is more than {ratio} times ‖W^{l}‖ = {weight}, so one step moves W^{l} by more than its own size, even with α = {alpha} ({norms})."
+            ).format(
+                alpha=num(1 / ratio),
+                l=l,
+                gradient=num(norms[l], 2),
+                ratio=num(ratio),
+                weight=num(weights[l], 2),
+                norms=listed,
+            )
+            return f"{found} {advice}"
+    return None
+
+
+def gradient_verdict(net) -> str:
+    """Whether the gradients of ``net`` vanish, explode, or neither, after its backward pass (lesson 11).
+
+    Reads ``net.dW`` and ``net.W``: run ``net.forward(x)`` and ``net.backward(y)`` first.
+    Always returns a sentence, with the norms ‖dW^l‖ of every layer.
+    """
+    norms = {l: float(np.linalg.norm(net.dW[l])) for l in range(1, net.n + 1)}  # a sentence if not computed yet
+    if not any(norms.values()):
+        return _(
+            "Every dW^l is 0: no weight will move. If every W^l is 0 too, all the units of a layer compute the same thing: start from random weights."
+        )
+    problem = vanishing_gradients(norms, f=net.f) or exploding_gradients(norms, weight_norms(net.W))
+    if problem:
+        return problem
+    n = max(norms)
+    return _(
+        "The gradients neither vanish nor explode: ‖dW^1‖ = {first} and ‖dW^{n}‖ = {last} are less than {factor} times apart, and no ‖dW^l‖ is more than {ratio} times its ‖W^l‖."
+    ).format(
+        first=num(norms[1], 2), n=n, last=num(norms[n], 2), factor=num(1 / VANISHING_RATIO), ratio=num(EXPLODING_RATIO)
+    )
 
 
 def dead_units(z, f) -> tuple[int, int]:
@@ -139,6 +202,7 @@ def diagnose(
         net.backward(y, lam)
     sentences = [
         vanishing_gradients(gradient_norms(net.dW), f=net.f),
+        exploding_gradients(gradient_norms(net.dW), weight_norms(net.W)),
         dead_relus(net.z, net.f),
         no_progress(history, alpha),
     ]

@@ -1,6 +1,7 @@
 """Diagnoses of a training run (lessons 05-07): when they speak, what they say, in which language."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -64,6 +65,63 @@ def test_vanishing_gradients_of_a_deep_sigmoid_network():
     assert "‖dW^1‖" in sentence and "‖dW^7‖" in sentence and "0.001" in sentence
     assert d.vanishing_gradients({1: 0.5, 2: 1.0}) is None
     assert d.vanishing_gradients({1: 0.5}) is None
+
+
+def deep_network(f, init="auto"):
+    """Lesson 11's network: 10 layers of 10 units, one backward pass on 50 moons."""
+    x, y = moons(m=50, seed=0)
+    net = Network([2, *[10] * 9, 1], f=f, f_out="sigmoid", init=init)
+    net.forward(x)
+    net.backward(y)
+    return net
+
+
+@pytest.mark.parametrize("f, init", [("tanh", "auto"), ("relu", "he"), ("tanh", "xavier"), ("relu", "auto")])
+def test_a_healthy_deep_network_is_not_flagged(f, init):
+    net = deep_network(f, init)
+    verdict = d.gradient_verdict(net)
+    assert verdict.startswith("The gradients neither vanish nor explode: ‖dW^1‖ = "), verdict
+    assert "‖dW^10‖ = " in verdict and "1,000 times" in verdict
+    assert d.exploding_gradients(d.gradient_norms(net.dW), d.weight_norms(net.W)) is None
+
+
+def test_the_verdict_names_vanishing_gradients_with_their_norms():
+    net = deep_network("sigmoid")
+    verdict = d.gradient_verdict(net)
+    assert verdict.startswith("The gradients vanish: ‖dW^1‖ is less than 0.001 times ‖dW^10‖"), verdict
+    assert f"‖dW^1‖ = {d.num(float(np.linalg.norm(net.dW[1])), 2)}" in verdict and "× 10⁻⁷" in verdict
+
+
+def test_the_verdict_names_exploding_gradients_with_their_norms():
+    net = deep_network("relu", "normal")  # N(0, 1) with 10 inputs per unit: each layer multiplies by about √5
+    verdict = d.gradient_verdict(net)
+    assert verdict.startswith("The gradients explode: ‖dW^1‖ = 460 is more than 10 times ‖W^1‖ = 3.9"), verdict
+    assert "He initialization" in verdict
+    assert "explode" in " ".join(d.diagnose(net, *moons(m=50, seed=0), [0.7, 0.6], 0.1))
+
+
+def test_gradients_that_grow_on_the_way_down_explode():
+    said = d.exploding_gradients({1: 50.0, 2: 0.5, 3: 0.01}, {1: 10.0, 2: 10.0, 3: 10.0})
+    assert said.startswith("The gradients explode: ‖dW^1‖ is more than 1,000 times ‖dW^3‖"), said
+    assert d.exploding_gradients({1: 5.0, 2: 0.5, 3: 0.01}, {1: 10.0, 2: 10.0, 3: 10.0}) is None
+    assert d.exploding_gradients({1: 5.0}, {1: 0.0}) is None  # W^1 = 0: nothing to compare with
+
+
+def test_zero_weights_are_named_not_called_healthy():
+    net = deep_network("tanh", "zeros")
+    assert d.gradient_verdict(net).startswith("Every dW^l is 0: no weight will move.")
+
+
+def test_the_verdict_needs_a_backward_pass():
+    with pytest.raises(CourseError, match=r"dW\^1 has not been computed yet"):
+        d.gradient_verdict(Network([2, 3, 1]))
+
+
+def test_the_verdict_is_translated_with_localized_numbers(marked):
+    for net in (deep_network("sigmoid"), deep_network("relu", "normal"), deep_network("tanh")):
+        verdict = d.gradient_verdict(net)
+        assert verdict.startswith("‹") and verdict.endswith("›"), verdict
+        assert re.search(r"\d,\d", verdict) and not re.search(r"\d\.\d", verdict), verdict
 
 
 def test_dead_relus_count_hidden_units_never_positive():
