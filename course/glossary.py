@@ -23,6 +23,8 @@ from . import i18n
 from .files import LESSONS
 from .i18n import LANGUAGES, N_, SOURCE_LANGUAGE, CourseError, _, get_language, normalize, set_language
 
+# The lesson sources, whose headers list the entries each lesson uses: the checkout's lessons/src/, or the
+# copy that the wheel carries (course/lessons/src/), the browser's wheel of the JupyterLite site included.
 LESSONS_SRC = LESSONS / "src"
 
 
@@ -237,7 +239,15 @@ ENTRIES: tuple[Entry, ...] = (
         N_(
             "The output activation for $k$ classes, $\\mathrm{softmax}(z)_i = e^{z_i} / \\sum_j e^{z_j}$: its $k$ outputs are positive and add up to 1. With cross-entropy, $dz^n = \\hat{y} - y$."
         ),
-        related=("activation_function", "cross_entropy", "one_hot_encoding"),
+        related=("activation_function", "cross_entropy", "one_hot_encoding", "jacobian", "logit"),
+    ),
+    Entry(
+        "logit",
+        N_("logit"),
+        N_(
+            "The name libraries give to the pre-activations $z^n$ of the output layer, the numbers that go into a sigmoid or a softmax. For a sigmoid, $z = \\log(\\hat{y} / (1 - \\hat{y}))$, the logarithm of the odds, which gave the name; losses that take logits instead of $\\hat{y}$ stay exact when the output saturates."
+        ),
+        related=("pre_activation", "softmax", "sigmoid", "cross_entropy"),
     ),
     Entry(
         "prediction",
@@ -348,6 +358,14 @@ ENTRIES: tuple[Entry, ...] = (
             "The rule for the derivative of a composition: if $y = g(u)$ and $u = h(x)$, then $\\frac{dy}{dx} = g'(u)\\, h'(x)$. Backpropagation applies it layer after layer, from the output back to the input."
         ),
         related=("derivative", "backpropagation"),
+    ),
+    Entry(
+        "jacobian",
+        N_("Jacobian"),
+        N_(
+            "The matrix of the partial derivatives of a function whose input and output are both vectors: the entry in row $i$ and column $j$ is $\\partial s_i / \\partial z_j$, how output $i$ changes when input $j$ changes. For softmax it is $s_i (\\delta_{ij} - s_j)$, so the chain rule gives $dz^n = s \\odot (da^n - s^T da^n)$, not $da^n \\odot f'(z^n)$."
+        ),
+        related=("softmax", "derivative", "chain_rule", "pre_activation_gradient"),
     ),
     Entry(
         "backpropagation",

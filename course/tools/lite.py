@@ -1,9 +1,9 @@
 """``python -m course lite``: the course as a static JupyterLite site, Python running in the browser.
 
 The site holds the built notebooks of every language (``files/<lang>/``), the course's own
-wheel with its translation catalogs, and the wheels of its pure-Python dependencies that
-Pyodide does not ship (babel, ipywidgets) in the piplite index ``pypi/all.json``. Each copied
-notebook starts with a ``%pip install`` cell; the repository's notebooks are not touched.
+wheel with its translation catalogs and lesson sources (no notebooks), and the wheels of its
+pure-Python dependencies that Pyodide does not ship (babel, ipywidgets) in the piplite index
+``pypi/all.json``. Each copied notebook starts with a ``%pip install`` cell; the repository's notebooks are not touched.
 ``jupyter lite build`` needs no network, nor does the course's wheel (built with the
 setuptools installed here); pip takes the babel and ipywidgets wheels from its index or cache.
 
@@ -28,7 +28,8 @@ from pathlib import Path
 import nbformat
 
 from ..files import CHECKOUT as ROOT
-from ..files import LESSONS
+from ..files import IN_CHECKOUT, LESSONS
+from ..glossary import LESSONS_SRC
 from ..i18n import LANGUAGES, CourseError, _, normalize
 from .lab import interface_locale
 
@@ -75,12 +76,26 @@ def copy_notebooks(langs, contents: Path) -> list[Path]:
 
 
 def build_wheels(folder: Path) -> list[Path]:
-    """The course's wheel (its catalogs included) and the browser dependencies', at the versions installed here."""
+    """The course's wheel (its catalogs included) and the browser dependencies', at the versions installed here.
+
+    The browser's course wheel carries the lesson sources (``course/lessons/src``), so that the glossary
+    says which lessons use each entry, but no notebook: the notebooks are the site's own contents.
+    """
+    if not IN_CHECKOUT:
+        raise CourseError(
+            _("The JupyterLite site is built from a checkout of the course (git clone), not from {folder}.").format(
+                folder=ROOT
+            )
+        )
     pins = [f"{name}=={version(name)}" for name in BROWSER_WHEELS]
     # Built from a copy, so that setuptools leaves no build/ or egg-info behind in the repository.
     with tempfile.TemporaryDirectory(prefix="course-source-") as source:
         ignore = shutil.ignore_patterns(".*", "_output", "lessons", "build", "dist", "*.egg-info", "__pycache__")
         shutil.copytree(ROOT, source, ignore=ignore, dirs_exist_ok=True)
+        sources = Path(source, "lessons", "src")
+        sources.mkdir(parents=True)
+        for path in sorted(LESSONS_SRC.glob("[0-9][0-9]_*.py")):
+            shutil.copyfile(path, sources / path.name)
         run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", folder, source, *pins])
     return sorted(folder.glob("*.whl"))
 
