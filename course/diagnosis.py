@@ -17,6 +17,7 @@ from .i18n import _, ngettext, num, percent
 
 VANISHING_RATIO = 1e-3
 EXPLODING_RATIO = 10.0
+TINY = 1e-6
 DEAD_FRACTION = 0.25
 PROGRESS = 0.01
 
@@ -129,7 +130,14 @@ def gradient_verdict(net) -> str:
         return _(
             "Every dW^l is 0: no weight will move. If every W^l is 0 too, all the units of a layer compute the same thing: start from random weights."
         )
-    problem = vanishing_gradients(norms, f=net.f) or exploding_gradients(norms, weight_norms(net.W))
+    weights = weight_norms(net.W)
+    problem = vanishing_gradients(norms, f=net.f) or exploding_gradients(norms, weights)
+    moving = [l for l in norms if weights[l] > 0]
+    if not problem and moving and all(norms[l] < TINY * weights[l] for l in moving):
+        listed = ", ".join(f"‖dW^{l}‖ = {num(norms[l], 2)}" for l in sorted(norms))
+        problem = _(
+            "The gradients vanish in every layer: each ‖dW^l‖ is less than {ratio} times its ‖W^l‖, so no layer learns ({norms}). The weights are too small: start from LeCun or He initialization."
+        ).format(ratio=num(TINY), norms=listed)
     if problem:
         return problem
     n = max(norms)

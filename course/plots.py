@@ -421,3 +421,69 @@ def power_of_ten(x: float) -> str:
     """``10⁻⁶`` for 1e-6 (the same in every language); other numbers with num()."""
     exponent = np.log10(x) if x > 0 else 0.5
     return f"10{superscript(int(exponent))}" if exponent == int(exponent) and exponent < 0 else num(x)
+
+
+def decade_limits(values, low=1e-12, high=1e12) -> tuple[float, float]:
+    """Log-axis limits at whole decades around the finite positive ``values`` (at least one decade apart)."""
+    shown = [v for v in values if np.isfinite(v) and v > 0]
+    if not shown:
+        return 1e-3, 1.0
+    bottom = 10.0 ** np.floor(np.log10(max(min(shown), low)))
+    top = 10.0 ** np.ceil(np.log10(min(max(shown), high)))
+    return bottom, max(top, bottom * 10)
+
+
+def norms_by_layer(ax, curves, title):
+    """Draw ``curves`` {label: {l: norm}} on ``ax``, log scale, one point per layer l (lesson 11)."""
+    ax.set_yscale("log")
+    localize(ax)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: power_of_ten(x)))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    values = []
+    for label, norms in curves.items():
+        layers = sorted(norms)
+        ys = [norms[l] if np.isfinite(norms[l]) and norms[l] > 0 else np.nan for l in layers]
+        ax.plot(layers, ys, marker="o", markersize=4, label=label)
+        values += ys
+    ax.set_ylim(*decade_limits(values))
+    ax.set_xlabel(_("layer l"))
+    ax.set_title(title)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    return ax
+
+
+class GradientNormsFigure(WidgetFigure):
+    """‖dW^l‖ and ‖db^l‖ of every layer of one network after one backward pass, on a log scale (lesson 11).
+
+    ‖db^l‖ is how fast layer l learns (Nielsen's speed of learning): the size of its error
+    dz^l, averaged over the examples.
+    """
+
+    def __init__(self):
+        super().__init__((6.4, 3.4))
+        self.ax = ax = add_axes(self.fig, (0.13, 0.15, 0.6, 0.73))
+        ax.set_yscale("log")
+        localize(ax)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: power_of_ten(x)))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        ax.set_title(_("Gradient norms per layer, after one backward pass"), y=1.02)
+        ax.set_xlabel(_("layer l"))
+        (self.dW_line,) = ax.plot([], [], marker="o", markersize=4, color=ORANGE, label=r"$\Vert dW^l \Vert$")
+        (self.db_line,) = ax.plot(
+            [], [], marker="s", markersize=3, linestyle="--", color=BLUE, label=r"$\Vert db^l \Vert$"
+        )
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9)
+        self.moving(self.dW_line), self.moving(self.db_line)
+
+    def show(self, dW_norms: dict, db_norms: dict):
+        """Draw ‖dW^l‖ and ‖db^l‖ for l = 1…n (zero or infinite norms are left out)."""
+        values = []
+        for line, norms in ((self.dW_line, dW_norms), (self.db_line, db_norms)):
+            layers = sorted(norms)
+            ys = [norms[l] if np.isfinite(norms[l]) and norms[l] > 0 else np.nan for l in layers]
+            line.set_data(layers, ys)
+            values += ys
+        n = max(dW_norms)
+        self.ax.set_xlim(0.5, n + 0.5)
+        self.ax.set_ylim(*decade_limits(values, low=1e-30, high=1e30))

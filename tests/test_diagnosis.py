@@ -107,6 +107,17 @@ def test_gradients_that_grow_on_the_way_down_explode():
     assert d.exploding_gradients({1: 5.0}, {1: 0.0}) is None  # W^1 = 0: nothing to compare with
 
 
+def test_tiny_weights_make_every_gradient_tiny():
+    x, y = moons(m=50, seed=0)
+    net = Network([2, *[10] * 19, 1], f="tanh", f_out="sigmoid", init="lecun")
+    for l in range(1, net.n + 1):
+        net.W[l] = 0.1 * net.W[l]
+    net.forward(x)
+    net.backward(y)
+    verdict = d.gradient_verdict(net)
+    assert verdict.startswith("The gradients vanish in every layer: each ‖dW^l‖ is less than 1 × 10⁻⁶ times"), verdict
+
+
 def test_zero_weights_are_named_not_called_healthy():
     net = deep_network("tanh", "zeros")
     assert d.gradient_verdict(net).startswith("Every dW^l is 0: no weight will move.")

@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")  # never open a window
 
 import base64
+import html
 import re
 
 import ipywidgets
@@ -16,7 +17,7 @@ from course import Network, layer_backward, layer_forward, set_language
 from course.data import DATASETS, moons
 from course.diagnosis import gradient_check_verdict
 from course.notebook import tex_matrix, tex_number
-from course.widgets import AlphaExplorer, GradientCheckView, Playground, Stepper
+from course.widgets import AlphaExplorer, GradientCheckView, GradientNorms, Playground, Stepper
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SMALL = {"m": 60, "steps": 20, "points": 20}  # a playground that trains in a few milliseconds
@@ -374,6 +375,51 @@ def test_sliders_update_on_release_only(made_in_english):
     assert all(s.style.description_width == "initial" for s in sliders)
 
 
+# Gradient norms (lesson 11) -----------------------------------------------------------------------
+
+
+def test_gradient_norms_follow_depth_activation_and_scale():
+    g = GradientNorms()
+    assert g.net.sizes == [2, *[10] * 9, 1] and sorted(g.dW_norms) == list(range(1, 11))
+    assert g.summary().startswith("The gradients vanish: ‖dW^1‖ is less than 0.001 times ‖dW^10‖")
+    first = g.image.value
+    g.f.value = "tanh"
+    assert g.summary().startswith("The gradients neither vanish nor explode") and g.image.value != first
+    g.f.value, g.scale.value = "relu", 10**0.5
+    assert g.summary().startswith("The gradients explode: ‖dW^1‖ = ")
+    assert g.dW_norms[1] > 10 * np.linalg.norm(g.net.W[1])
+    g.scale.value = 2**0.5  # He
+    assert g.summary().startswith("The gradients neither vanish nor explode")
+    g.depth.value = 4
+    assert g.net.n == 4 and sorted(g.db_norms) == [1, 2, 3, 4] and g.verdict.value == html.escape(g.summary())
+    assert g.text() == "Gradient norms: network 2-10-10-10-1, ReLU, scale s = 1.414"
+
+
+def test_gradient_norms_with_the_scale_of_n01_match_the_engine():
+    g = GradientNorms(depth=3, f="tanh", scale=1.0, width=5, m=20, seed=2)
+    net = Network([2, 5, 5, 1], f="tanh", f_out="sigmoid", init="lecun", seed=2)
+    net.forward(g.x)
+    net.backward(g.y)
+    assert g.dW_norms == {l: float(np.linalg.norm(net.dW[l])) for l in (1, 2, 3)}
+
+
+def test_gradient_norms_keep_a_picture_for_readers_without_a_kernel():
+    set_language("en")
+    g = GradientNorms(f="tanh")
+    bundle = g._repr_mimebundle_()
+    assert WIDGET_VIEW in bundle and base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert bundle["text/plain"] == "Gradient norms: network 2-10-10-10-10-10-10-10-10-10-1, tanh, scale s = 1"
+    assert g.figure.fig.canvas.manager is None
+    assert all(s.continuous_update is False for s in (g.depth, g.scale)) and g.scale.readout is False
+
+
+def test_gradient_norms_are_translated(marked):
+    g = GradientNorms(depth=3)
+    strings = shown_strings(g)
+    assert strings and [s for s in strings if has_words(s) and "‹" not in s] == []
+    assert "‹" in g.text() and g.scale_readout.value == "1"
+
+
 # Bad arguments get a sentence in the learner's language that names them --------------------------
 
 BAD_WIDGET_ARGUMENTS = {
@@ -411,6 +457,10 @@ BAD_WIDGET_ARGUMENTS = {
         lambda: AlphaExplorer(hidden="8", steps=20, m=60),
         r"hidden must be a whole number from 1 to 64, not '8'",
     ),
+    "norms-depth": (lambda: GradientNorms(depth=50), r"depth must be a whole number from 2 to 20, not 50"),
+    "norms-activation": (lambda: GradientNorms(f="softmax"), r"f must be one of tanh, relu, sigmoid, not 'softmax'"),
+    "norms-scale": (lambda: GradientNorms(scale=0), r"scale must be a number from 0.1 to 10, not 0"),
+    "norms-width": (lambda: GradientNorms(width=2.5), r"width must be a whole number from 1 to 64, not 2.5"),
     "check-layers": (
         lambda: GradientCheckView(
             Network([2, 3, 1]), *moons(m=10), dW={1: np.zeros((3, 2))}, db={1: np.zeros((3, 1)), 2: np.zeros((1, 1))}
@@ -453,8 +503,9 @@ def live_widgets() -> int:
         lambda: AlphaExplorer(steps=20, m=60),
         lambda: Stepper(),
         lambda: GradientCheckView(Network([2, 3, 1]), *moons(m=10)),
+        lambda: GradientNorms(depth=3),
     ],
-    ids=["playground", "explorer", "stepper", "check"],
+    ids=["playground", "explorer", "stepper", "check", "norms"],
 )
 def test_a_dropped_widget_closes_everything_it_made(make):
     import gc
