@@ -14,14 +14,36 @@ from .lab import lab_command, room_settings
 
 
 def lab(args) -> int:
-    """Start JupyterLab on localhost at the lessons of one language, its interface in that language."""
-    import tempfile
+    """Start JupyterLab on localhost at the learner's own copy of the lessons of one language (brought up to date
+    without overwriting their edits), its interface in that language; --dry-run prints the command instead."""
+    import shlex
 
-    lang = normalize(args.lang)
-    env = dict(os.environ, COURSE_LANG=lang)
-    with tempfile.TemporaryDirectory(prefix="course-lab-") as tmp:
-        settings = room_settings(Path(tmp), lang)
-        return subprocess.call(lab_command(lang, settings, args.port, not args.no_browser), env=env)
+    from ..i18n import set_language
+    from .workspace import prepare, report
+
+    lang = set_language(args.lang)
+    done = prepare(lang, args.workspace)
+    for line in report(done):
+        print(line)
+    root = done.folder.parent
+    settings = room_settings(root / ".jupyterlab-settings" / lang, lang)
+    command = lab_command(lang, settings, args.port, not args.no_browser, root=root)
+    if args.dry_run:
+        print(shlex.join(command))
+        return 0
+    return subprocess.call(command, env=dict(os.environ, COURSE_LANG=lang))
+
+
+def reset(args) -> int:
+    """Restore one lesson of the learner's workspace from the course, keeping their version as a backup."""
+    from ..i18n import set_language
+    from .workspace import reset as reset_lesson
+    from .workspace import reset_report
+
+    lang = set_language(args.lang)
+    for line in reset_report(reset_lesson(args.lesson, lang, args.workspace)):
+        print(line)
+    return 0
 
 
 def build(args) -> int:
@@ -106,6 +128,9 @@ def i18n(args) -> int:
     return 1 if problems else 0
 
 
+WORKSPACE_HELP = "your copy of the lessons (default: $COURSE_WORKSPACE or ~/backprop-course)"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -113,7 +138,14 @@ def parser() -> argparse.ArgumentParser:
     p_lab.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_lab.add_argument("--port", type=int)
     p_lab.add_argument("--no-browser", action="store_true")
+    p_lab.add_argument("--workspace", help=WORKSPACE_HELP)
+    p_lab.add_argument("--dry-run", action="store_true", help="prepare the workspace, print the JupyterLab command")
     p_lab.set_defaults(run=lab)
+    p_reset = sub.add_parser("reset", help="restore one lesson of your workspace from the course, with a backup")
+    p_reset.add_argument("lesson", help="a lesson number (04) or name (glossary)")
+    p_reset.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
+    p_reset.add_argument("--workspace", help=WORKSPACE_HELP)
+    p_reset.set_defaults(run=reset)
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
     p_list.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
