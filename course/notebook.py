@@ -16,7 +16,8 @@ def _show_course_error(shell, etype, value, tb, tb_offset=None):
 
 
 def start(lang: str) -> None:
-    """Set the language of the course, the plotting style and the display of course errors."""
+    """Set the language of the course, the plotting style and the display of course errors; say if this lesson,
+    which the learner edited, has a newer version in the course."""
     import matplotlib.pyplot as plt
 
     from .plots import STYLE
@@ -25,7 +26,8 @@ def start(lang: str) -> None:
     plt.rcParams.update(STYLE)
     try:
         from IPython import get_ipython
-    except ImportError:  # plain Python: nothing more to set up
+    except ImportError:  # plain Python: nothing more to set up than the note on updates
+        _tell_about_updates(None)
         return
     shell = get_ipython()
     if shell is not None:
@@ -35,6 +37,16 @@ def start(lang: str) -> None:
         # Figures are laid out by the course's style; cropping each PNG again ("tight") would
         # double the time every plot takes to appear.
         set_matplotlib_formats("png", bbox_inches=None)
+    _tell_about_updates(shell)
+
+
+def _tell_about_updates(shell) -> None:
+    """A note when this lesson, which the learner edited, has a newer version (see :mod:`course.updates`)."""
+    from .updates import tell_about_updates
+
+    # ipykernel names the notebook of this kernel __session__ (from Jupyter's JPY_SESSION_NAME).
+    session = shell.user_ns.get("__session__") if shell is not None else None
+    tell_about_updates(session=session)
 
 
 _FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
