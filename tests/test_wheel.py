@@ -112,10 +112,10 @@ def run(tmp, venv):
     home.mkdir()
     env = outside_env(venv) | {"HOME": str(home)}
 
-    def run(*command) -> str:
+    def run(*command, fails: bool = False) -> str:
         done = subprocess.run([str(c) for c in command], cwd=work, env=env, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, f"{command} failed:\n{done.stdout}\n{done.stderr}"
-        return done.stdout
+        assert (done.returncode != 0) == fails, f"{command} gave {done.returncode}:\n{done.stdout}\n{done.stderr}"
+        return done.stderr if fails else done.stdout
 
     return run
 
@@ -190,6 +190,12 @@ print(json.dumps({{
     assert not any(Path(p).resolve() == ROOT for p in found["path"] if p)
     assert found["lessons_using"] == lessons_using(ENTRY) != []
     assert found["lesson"] == catalog("es", "course")["Lesson"] != "Lesson"
+
+
+def test_lite_from_an_installed_copy_asks_for_a_checkout(run, tmp):
+    error = run("backprop-course", "lite", "--output", tmp / "site", fails=True)
+    assert "checkout" in error and "Traceback" not in error, error
+    assert not (tmp / "site" / "jupyter-lite.json").exists()
 
 
 def test_the_browser_wheel_carries_the_lesson_sources_but_no_notebook(tmp):
