@@ -3,9 +3,10 @@
 The site holds the built notebooks of every language (``files/<lang>/``), the course's own
 wheel with its translation catalogs and lesson sources (no notebooks), and the wheels of its
 pure-Python dependencies that Pyodide does not ship (babel, ipywidgets) in the piplite index
-``pypi/all.json``. Each copied notebook starts with a ``%pip install`` cell; the repository's notebooks are not touched.
-``jupyter lite build`` needs no network, nor does the course's wheel (built with the
-setuptools installed here); pip takes the babel and ipywidgets wheels from its index or cache.
+``pypi/all.json``. Each copied notebook starts with a ``%pip install`` cell; the repository's
+notebooks are not touched. ``jupyter lite build`` needs no network, nor does the course's wheel
+(built with the setuptools installed here); pip takes the babel and ipywidgets wheels from its
+index or cache.
 
 Pyodide itself (with numpy and matplotlib) is loaded from its CDN when a learner starts a
 kernel, so the site needs the network at run time. For a fully offline site, build with the
