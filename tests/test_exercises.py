@@ -120,6 +120,18 @@ MUTATIONS = {
         ("s * (1 - s)", "1 - s**2", lesson03.SQUARED),
         ("s * (1 - s)", "s @ (1 - s).T", DOT_FOR_HADAMARD),
     ],
+    "03.4": [
+        ("s * (da - s.T @ da)", "s * (1 - s) * da", lesson03.DIAGONAL_ONLY),
+        ("s * (da - s.T @ da)", "s * (da - s * da)", lesson03.DIAGONAL_ONLY),
+        ("s * (da - s.T @ da)", "s * (da + s.T @ da)", lesson03.SUM_SIGN),
+        ("s * (da - s.T @ da)", "s * (s.T @ da - da)", SIGN_ERROR),
+        ("s * (da - s.T @ da)", "s * (da - s @ da.T)", lesson03.OUTER_PRODUCT),
+        ("s * (da - s.T @ da)", "da - s.T @ da", lesson03.FORGOT_S),
+        ("s * (da - s.T @ da)", "s * da - s.T @ da", lesson03.S_OUTSIDE),
+        ("s = softmax(z)", "s = z", lesson03.Z_NOT_S),
+        ("s * (da - s.T @ da)", "da", lesson03.ONLY_DA),
+        ("s * (da - s.T @ da)", "s * (da - np.sum(da))", None),
+    ],
     "04.1": [
         ("da * sigmoid_prime(z2)", "da", lesson04.FORGOT_F_PRIME),
         ("da * sigmoid_prime(z2)", "da * sigmoid_prime(sigmoid(z2))", lesson04.F_PRIME_OF_A),

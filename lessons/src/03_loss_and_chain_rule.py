@@ -1,8 +1,8 @@
 # ---
 # jupyter:
 #   course:
-#     minutes: {teaching: 20, exercises: 15}
-#     glossary: [loss, loss_function, cost_function, mean_squared_error, cross_entropy, one_hot_encoding, target, prediction, number_of_examples, derivative, gradient, chain_rule, finite_differences, gradient_check, activation_gradient, sigmoid, tanh, relu, softmax]
+#     minutes: {teaching: 30, exercises: 20}
+#     glossary: [loss, loss_function, cost_function, mean_squared_error, cross_entropy, one_hot_encoding, target, prediction, number_of_examples, derivative, gradient, chain_rule, finite_differences, gradient_check, activation_gradient, sigmoid, tanh, relu, softmax, logit, jacobian]
 #   jupytext:
 #     formats: py:percent
 #   kernelspec:
@@ -18,9 +18,10 @@
 #
 # - compute the mean squared error, the binary cross-entropy and the cross-entropy of a prediction, the cost $J$ over $m$ examples, and the derivative $da^n$ of each loss;
 # - estimate a derivative with central differences and explain why they are more accurate than one-sided ones;
-# - apply the chain rule to a composition such as $L(\sigma(w x + b))$, check it numerically, and give the derivative $f'$ of each activation function.
+# - apply the chain rule to a composition such as $L(\sigma(w x + b))$, check it numerically, and give the derivative $f'$ of each activation function;
+# - derive the Jacobian of softmax and the $dz^n = s \odot (da^n - s^T \cdot da^n)$ that comes from it, and show why it becomes $\hat y - y$ with the cross-entropy.
 #
-# It takes about 35 minutes: 20 minutes of reading and 15 minutes of exercises.
+# It takes about 50 minutes: 30 minutes of reading and 20 minutes of exercises.
 
 # %% [markdown]
 # Run the cell below first: it loads the tools of this lesson.
@@ -32,7 +33,7 @@ from IPython.display import display
 
 from course import _, ngettext, num, show
 from course.activations import ACTIVATIONS, dz_from_da, sigmoid, sigmoid_prime, softmax
-from course.exercises import check, given
+from course.exercises import answer, check, given
 from course.gradcheck import numeric_gradient, relative_error
 from course.losses import binary_cross_entropy, binary_cross_entropy_da, cross_entropy, cross_entropy_da, mse, mse_da
 from course.plots import BLUE, GREY, ORANGE, figure
@@ -170,6 +171,8 @@ display(show("ŷ - y", y_hat_soft - y_soft))
 
 # %% [markdown]
 # That is why sigmoid goes with binary cross-entropy and softmax with cross-entropy: the pair gives the simplest possible $dz^n$. The engine's `Network` picks these pairs by default.
+#
+# Through the softmax, the chain rule is not an entry-by-entry product, because each of its outputs depends on every $z_j$. The last section of this lesson derives its derivative and this $\hat y - y$, once you have the chain rule and the derivatives of the other activations.
 
 # %% [markdown]
 # ## A derivative is a rate of change
@@ -381,6 +384,166 @@ check("03.3", sigma_prime)
 #
 # **Question for the room.** Why do the forward errors in the table shrink ten times when $h$ does, and the central errors a hundred times? Then: why does everything get worse for $h = 10^{-11}$? Let learners guess before you talk about rounding.
 
+# %% [markdown]
+# ## Softmax, derived
+#
+# The activations above act entry by entry: $z_i$ changes only $a_i$, so one derivative per unit, $f'(z_i)$, is enough, and $dz^n = da^n \odot f'^n(z^n)$. Softmax is different. In this section $z$ is one column of $z^n$, the inputs of the softmax, which libraries call the **logits**, and $s = \mathrm{softmax}(z)$ is the prediction $\hat y$. All the outputs $s_i = e^{z_i} / \sum_k e^{z_k}$ share the same denominator, so each $z_j$ changes every $s_i$. The derivative of softmax is therefore a matrix, its **Jacobian**: the entry in row $i$ and column $j$ is $\frac{\partial s_i}{\partial z_j}$, how output $i$ changes when input $j$ changes.
+#
+# The quotient rule, $\left(\frac{u}{v}\right)' = \frac{u'v - uv'}{v^2}$, gives it, with $u = e^{z_i}$ and $v = \sum_k e^{z_k}$. The numerator depends on $z_i$ only; the denominator depends on every $z_j$, with $\frac{\partial v}{\partial z_j} = e^{z_j}$. There are two cases:
+#
+# $$
+# \frac{\partial s_i}{\partial z_i} = \frac{e^{z_i} \sum_k e^{z_k} - e^{z_i} e^{z_i}}{\left(\sum_k e^{z_k}\right)^2} = s_i - s_i^2 = s_i (1 - s_i), \qquad \frac{\partial s_i}{\partial z_j} = \frac{0 - e^{z_i} e^{z_j}}{\left(\sum_k e^{z_k}\right)^2} = -s_i s_j \quad (j \neq i).
+# $$
+#
+# With $\delta_{ij}$ equal to 1 when $i = j$ and 0 otherwise (Kronecker's delta, not the $\delta^l$ of lesson 08), both cases are one formula:
+#
+# $$
+# \frac{\partial s_i}{\partial z_j} = s_i (\delta_{ij} - s_j).
+# $$
+#
+# On the diagonal, $s_i (1 - s_i)$ has the pattern of the sigmoid's derivative. Off the diagonal, $-s_i s_j$ is negative: raising $z_j$ lowers every other probability, because they still add up to 1.
+
+# %% [markdown]
+# Here is the Jacobian for the three classes of the example above, with each column checked by central differences: column $j$ is how $s$ moves when $z_j$ alone moves.
+
+# %%
+s = softmax(z_soft)
+jacobian = np.diag(s[:, 0]) - s @ s.T  # s_i (δ_ij − s_j)
+display(show(r"\partial s / \partial z", jacobian))
+
+h = 1e-5
+estimate = np.zeros((3, 3))
+for j in range(3):
+    step = np.zeros((3, 1))
+    step[j] = h
+    estimate[:, [j]] = (softmax(z_soft + step) - softmax(z_soft - step)) / (2 * h)
+gap = np.abs(jacobian - estimate).max()
+print(_("Largest difference between the Jacobian's formula and central differences: {gap}").format(gap=num(gap, 2)))
+
+# %% [markdown]
+# Read a column: when $z_j$ goes up, $s_j$ goes up (a positive entry on the diagonal) and the two other probabilities go down (negative entries). Each column adds up to 0, since the probabilities always add up to 1. The matrix is also symmetric, because $s_i s_j = s_j s_i$.
+
+# %% [markdown]
+# ### Back through the softmax
+#
+# The loss reaches $z_j$ through every $s_i$, so the chain rule adds up all these paths, one per output $i$. With $da^n_i = \frac{\partial L}{\partial s_i}$:
+#
+# $$
+# dz^n_j = \frac{\partial L}{\partial z_j} = \sum_i \frac{\partial L}{\partial s_i} \frac{\partial s_i}{\partial z_j} = \sum_i da^n_i \, s_i (\delta_{ij} - s_j) = s_j \, da^n_j - s_j \sum_i s_i \, da^n_i.
+# $$
+#
+# The sum $\sum_i s_i \, da^n_i = s^T \cdot da^n$ is one number per example, the same for every $j$. For the whole column:
+#
+# $$
+# dz^n = s \odot \left(da^n - s^T \cdot da^n\right),
+# $$
+#
+# where the number $s^T \cdot da^n$ is subtracted from every entry of $da^n$. This is the chain rule for a function of a vector, $dz^n = \left(\frac{\partial s}{\partial z}\right)^T \cdot da^n$, computed without building the matrix. Element by element, $da^n \odot f'(z)$ would keep only the term $i = j$ of the sum, the diagonal $s_j (1 - s_j) \, da^n_j$, and miss the paths through all the other outputs.
+
+# %% [markdown]
+# The cell below compares, for the cross-entropy example above, the diagonal alone, the product with the Jacobian, the formula, central differences of the loss with respect to $z$, and $\hat y - y$:
+
+
+# %%
+def compare(columns):
+    widths = [max(10, len(label) + 2) for label in columns]
+    print(_("class").rjust(6) + "".join(label.rjust(w) for label, w in zip(columns, widths, strict=True)))
+    for i in range(3):
+        row = [num(column[i, 0]).rjust(w) for column, w in zip(columns.values(), widths, strict=True)]
+        print(str(i + 1).rjust(6) + "".join(row))
+
+
+da = cross_entropy_da(s, y_soft)
+z_nudged = z_soft.copy()
+compare(
+    {
+        _("diagonal only"): s * (1 - s) * da,
+        "(∂s/∂z)ᵀ da": jacobian.T @ da,
+        "s ⊙ (da − sᵀda)": s * (da - s.T @ da),
+        _("central differences"): numeric_gradient(lambda: cross_entropy(softmax(z_nudged), y_soft)[0], z_nudged),
+        "ŷ − y": s - y_soft,
+    }
+)
+
+# %% [markdown]
+# The Jacobian, the formula and central differences agree, and they equal $\hat y - y$. The diagonal alone gets the right class right, but it gives 0 for the two others: $da^n$ is 0 there, because the loss $-\log \hat y_1$ does not look at them. Yet raising $z_2$ or $z_3$ lowers $\hat y_1$ through the shared denominator, and so raises the loss; only the entries off the diagonal carry this. With the diagonal alone, the network would never learn to lower the wrong classes.
+
+# %% [markdown]
+# ### With the cross-entropy: $\hat y - y$
+#
+# Here is the result of the section on the cross-entropy, derived. With the cross-entropy, $da^n = -\frac{y}{\hat y}$ entry by entry, and $s = \hat y$. Put them into the formula, one step at a time:
+#
+# $$
+# \begin{aligned}
+# dz^n &= \hat y \odot \left(da^n - \hat y^T \cdot da^n\right) \\
+# &= \hat y \odot da^n - \left(\hat y^T \cdot da^n\right) \hat y \\
+# &= \hat y \odot \left(-\frac{y}{\hat y}\right) - \left(\sum_i \hat y_i \left(-\frac{y_i}{\hat y_i}\right)\right) \hat y \\
+# &= -y + \left(\sum_i y_i\right) \hat y \\
+# &= \hat y - y.
+# \end{aligned}
+# $$
+#
+# The $\hat y_i$ of the denominator cancels in both terms, and the last step uses $\sum_i y_i = 1$: a one-hot target has a single 1. This is the simple $dz^n = \hat y - y$ that the engine uses for a softmax output with the cross-entropy, without computing $da^n$ at all. The cell below checks it on many random examples, one column each:
+
+# %%
+rng = np.random.default_rng(3)
+m = 1000
+z_many = rng.normal(0.0, 3.0, size=(3, m))
+y_many = np.eye(3)[:, rng.integers(0, 3, size=m)]
+y_hat_many = softmax(z_many)
+dz_many = dz_from_da("softmax", cross_entropy_da(y_hat_many, y_many), z_many)
+gap = np.abs(dz_many - (y_hat_many - y_many)).max()
+text = ngettext(
+    "Over {m} example, largest difference between s ⊙ (da − sᵀda) and ŷ − y: {gap}",
+    "Over {m} examples, largest difference between s ⊙ (da − sᵀda) and ŷ − y: {gap}",
+    m,
+)
+print(text.format(m=num(m), gap=num(gap, 2)))
+
+# %% [markdown]
+# **Exercise 03.4.** Not every loss gives such a simple $dz^n$. With a softmax output and the squared error, $da^n = \hat y - y$ as in exercise 03.1, and nothing cancels: $dz^n$ needs the general formula. For the example of three classes in the cell, compute $s = \mathrm{softmax}(z)$, then $dz^n = s \odot (da^n - s^T \cdot da^n)$. The function `softmax` is imported.
+
+# %% tags=["exercise"]
+z, y = given("03.4")
+da = softmax(z) - y  # da^n = ŷ − y
+
+dz = ...
+
+check("03.4", dz)
+
+# %% tags=["solution"]
+z, y = given("03.4")
+da = softmax(z) - y  # da^n = ŷ − y
+
+s = softmax(z)
+dz = s * (da - s.T @ da)
+
+check("03.4", dz)
+
+# %% [markdown]
+# Compare your $dz^n$ with the diagonal alone, with the engine's `dz_from_da("softmax", da, z)`, and with central differences of the squared error with respect to $z$:
+
+# %%
+dz = answer("03.4", dz)
+s = softmax(z)
+z_nudged = z.copy()
+compare(
+    {
+        _("diagonal only"): s * (1 - s) * da,
+        "dz^n": dz,
+        _("the engine"): dz_from_da("softmax", da, z),
+        _("central differences"): numeric_gradient(lambda: mse(softmax(z_nudged), y)[0], z_nudged),
+    }
+)
+
+# %% [markdown]
+# Here the diagonal alone is wrong for every class, and in the first row even its sign is wrong: it would push $z_1$ the wrong way. The engine's `dz_from_da("softmax", da, z)` computes $s \odot (da^n - s^T \cdot da^n)$ for every column at once. With $m$ columns, `s.T @ da` would be an $m \times m$ matrix, so the engine takes the sum $\sum_i s_i \, da^n_i$ of each column, `(s * da).sum(axis=0, keepdims=True)`. A softmax layer in the loop of lesson 05 goes back the same way.
+
+# %% [markdown] tags=["instructor"]
+# **Softmax, derived.** The sentence that matters is "each $z_j$ changes every $s_i$". Before showing the Jacobian, ask the room: if $z_2$ goes up, what happens to $\hat y_1$? Many expect nothing. The table with the diagonal alone makes the answer concrete: the wrong classes get a gradient of 0. If time is short, skip the quotient rule and keep the Jacobian's table, the derivation of $\hat y - y$ and exercise 03.4: about 10 minutes.
+#
+# **Common mistakes in 03.4.** `s * (da - s * da)` for `s * (da - s.T @ da)`: it is exactly the diagonal $s \odot (1 - s) \odot da^n$ again, and the checker says so. `s @ da.T`, an outer product of shape 3 × 3. A missing outer $s$, or $s$ applied to $da^n$ only (`s * da - s.T @ da`). Learners who know matrices can check that `jacobian` is $\mathrm{diag}(s) - s \cdot s^T$.
+
 # %% [markdown] tags=["key-points"]
 # ## Key points
 #
@@ -388,3 +551,4 @@ check("03.3", sigma_prime)
 # - With $L = \frac{1}{2} \sum_i (\hat y_i - y_i)^2$, $da^n = \hat y - y$. Sigmoid with binary cross-entropy and softmax with cross-entropy both give $dz^n = \hat y - y$.
 # - Central differences $\frac{f(x + h) - f(x - h)}{2h}$ estimate a derivative with an error that shrinks like $h^2$; `numeric_gradient` applies them to every entry of an array.
 # - The chain rule multiplies local derivatives: $\frac{\partial L}{\partial w} = (a - y)\,\sigma'(z)\,x$. The activations' derivatives are $\sigma(1 - \sigma)$, $1 - \tanh^2$, 0 or 1 for ReLU (with $\mathrm{relu}'(0) = 0$) and 1 for the identity.
+# - Softmax's derivative is a matrix, its Jacobian $\frac{\partial s_i}{\partial z_j} = s_i (\delta_{ij} - s_j)$: each $z_j$ changes every output, so $dz^n = s \odot (da^n - s^T \cdot da^n)$, not $da^n \odot f'(z^n)$. With the cross-entropy it becomes $\hat y - y$.
