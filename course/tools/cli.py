@@ -99,6 +99,19 @@ def links(args) -> int:
     return 0
 
 
+def hub(args) -> int:
+    """A workshop hub for one machine (JupyterHub): a shared password, one home per learner, the links per language."""
+    from ..i18n import _, set_language
+    from .hub import default_repo, serve
+
+    set_language(args.lang)
+    repo = args.repo or default_repo()
+    if not repo:
+        raise CourseError(_("Name the course repository that learners pull from with --repo (a git URL or folder)."))
+    options = dict(ip=args.ip, port=args.port, config_dir=args.config_dir, proxy=args.proxy)
+    return serve(args.password, Path(args.homes), repo, args.branch, **options)
+
+
 def i18n(args) -> int:
     """Maintain the catalogs: extract templates, update translations, show status, check."""
     from . import catalogs
@@ -132,7 +145,9 @@ WORKSPACE_HELP = "your copy of the lessons (default: $COURSE_WORKSPACE or ~/back
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    # Named as the user typed it: the console script, or the module.
+    prog = "backprop-course" if Path(sys.argv[0]).stem == "backprop-course" else "python -m course"
+    p = argparse.ArgumentParser(prog=prog, description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     p_lab = sub.add_parser("lab", help="open the lessons of one language in JupyterLab")
     p_lab.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
@@ -156,6 +171,19 @@ def parser() -> argparse.ArgumentParser:
     p_links.add_argument("--branch", default="main")
     p_links.add_argument("--lang", nargs="*", help="languages (default: all)")
     p_links.set_defaults(run=links)
+    p_hub = sub.add_parser("hub", help="a workshop hub for one machine: JupyterHub with the course for every learner")
+    p_hub.add_argument(
+        "--password", required=True, help="the shared password learners log in with (8 characters or more)"
+    )
+    p_hub.add_argument("--ip", default="127.0.0.1", help="address to listen on (0.0.0.0: every network)")
+    p_hub.add_argument("--port", type=int, default=8000)
+    p_hub.add_argument("--homes", default="backprop-course-hub", help="folder of the learners' homes")
+    p_hub.add_argument("--config-dir", help="folder of the hub's own files (default: HOMES/.hub)")
+    p_hub.add_argument("--repo", help="git URL or folder the learners pull the course from (default: this checkout)")
+    p_hub.add_argument("--branch", default="main")
+    p_hub.add_argument("--proxy", help="configurable-http-proxy's program (default: from PATH or $COURSE_HUB_PROXY)")
+    p_hub.add_argument("--lang", default=get_language(), help="language of the messages: " + "/".join(LANGUAGES))
+    p_hub.set_defaults(run=hub)
     p_lite = sub.add_parser("lite", help="build a static JupyterLite site of the lessons (Python in the browser)")
     p_lite.add_argument("--output", default=str(ROOT / "_output" / "lite"), help="folder of the site")
     p_lite.add_argument("--lang", default=get_language(), help="interface language")
