@@ -201,20 +201,20 @@ def notes(folder: Path, session: str | None = None) -> list[str]:
         lang = str(manifest.get("lang"))
         return [workspace_note(name, lang, folder.parent) for name in newer_in_workspace(folder, names)]
     upstream, newer = newer_in_clone(folder, names)
-    said = []
-    for name in newer:
-        command = f"cp {shlex.quote(name)} {shlex.quote(backup_path(folder / name).name)} && " + shlex.join(
-            ["git", "checkout", upstream, "--", name]
-        )
-        said.append(
-            _(
-                "{file}: you edited this lesson and the course has changed it since. Your version was kept: "
-                "where you and the course changed the same lines, yours won, so you may miss a correction. "
-                "To get the course's version (yours is then kept as a backup), run in a terminal, "
-                "in this lesson's folder: {command}"
-            ).format(file=name, command=command)
-        )
-    return said
+    return [clone_note(name, upstream, folder) for name in newer]
+
+
+def clone_note(name: str, upstream: str, folder: Path) -> str:
+    """The note on a lesson of a clone that the learner edited and the course (``upstream``) has changed since."""
+    command = f"cp {shlex.quote(name)} {shlex.quote(backup_path(Path(folder) / name).name)} && " + shlex.join(
+        ["git", "checkout", upstream, "--", name]
+    )
+    return _(
+        "{file}: you edited this lesson and the course has changed it since. Your version was kept: "
+        "where you and the course changed the same lines, yours won, so you may miss a correction. "
+        "To get the course's version (yours is then kept as a backup), run in a terminal, "
+        "in this lesson's folder: {command}"
+    ).format(file=name, command=command)
 
 
 def tell_about_updates(folder: Path | None = None, session: str | None = None) -> None:
