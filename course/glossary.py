@@ -580,7 +580,14 @@ ENTRIES: tuple[Entry, ...] = (
         N_(
             "How the weights get their first values. The course draws each $W^l$ at random from a normal distribution with variance $1/n^{l-1}$, or $2/n^{l-1}$ for a ReLU layer, and sets the biases to zero. Equal weights would make all the neurons of a layer learn the same thing."
         ),
-        related=("weight", "relu", "vanishing_gradients"),
+        related=(
+            "weight",
+            "symmetry_breaking",
+            "xavier_initialization",
+            "he_initialization",
+            "vanishing_gradients",
+            "exploding_gradients",
+        ),
     ),
     Entry(
         "learning_curve",
@@ -604,7 +611,39 @@ ENTRIES: tuple[Entry, ...] = (
         N_(
             "When $dW^l$ becomes tiny in the first layers of a deep network. On the way down, each layer multiplies the derivative by $(W^l)^T$ and by $f'^l(z^l)$: when these factors are mostly smaller than 1, as with a saturated sigmoid or tanh or with small weights, the product shrinks from layer to layer, and the first layers barely learn. When they are larger than 1, it grows instead: the gradients explode."
         ),
-        related=("sigmoid", "tanh", "relu", "weight_initialization"),
+        related=("exploding_gradients", "sigmoid", "tanh", "relu", "weight_initialization", "he_initialization"),
+    ),
+    Entry(
+        "exploding_gradients",
+        N_("exploding gradients"),
+        N_(
+            "When $dW^l$ becomes huge in the first layers of a deep network, or in every layer. On the way down, each layer multiplies the derivative by $(W^l)^T$ and by $f'^l(z^l)$: when these factors are mostly larger than 1, as with initial weights drawn too large, the product grows from layer to layer, and one step of gradient descent moves the weights by more than their own size. The cost then jumps up, or becomes infinite."
+        ),
+        related=("vanishing_gradients", "weight_initialization", "divergence", "learning_rate"),
+    ),
+    Entry(
+        "symmetry_breaking",
+        N_("symmetry breaking"),
+        N_(
+            "Starting the weights of a layer at different random values, so that its neurons compute different things. Neurons whose weights start equal, for example all at 0, receive equal derivatives and make equal steps: they stay equal forever, and a layer of many neurons is worth one."
+        ),
+        related=("weight_initialization", "neuron", "weight_matrix"),
+    ),
+    Entry(
+        "xavier_initialization",
+        N_("Xavier initialization"),
+        N_(
+            "Drawing the initial weights of layer $l$ from $N(0, 2/(n^{l-1} + n^l))$, a compromise between the forward pass, which asks for a variance of $1/n^{l-1}$, and the backward pass, which asks for $1/n^l$. It suits tanh and the sigmoid, and is also called Glorot initialization, after Xavier Glorot; when $n^{l-1} = n^l$ it is LeCun's $N(0, 1/n^{l-1})$."
+        ),
+        related=("weight_initialization", "he_initialization", "tanh", "sigmoid"),
+    ),
+    Entry(
+        "he_initialization",
+        N_("He initialization"),
+        N_(
+            "Drawing the initial weights of layer $l$ from $N(0, 2/n^{l-1})$: twice the variance of LeCun's $N(0, 1/n^{l-1})$, because ReLU sets about half of its outputs to 0. It keeps the size of the signals and of the gradients through many ReLU layers, and the course uses it by default for ReLU layers."
+        ),
+        related=("weight_initialization", "xavier_initialization", "relu", "vanishing_gradients"),
     ),
     Entry(
         "dead_relu",

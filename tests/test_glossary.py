@@ -40,7 +40,13 @@ NOTATION = ["W^l", "b^l", "z^l", "a^l", "da^l", "dz^l", "dW^l", "db^l", "\\alpha
 NOTATION += ["\\delta", "D", "m", "\\odot", "\\cdot"]
 
 # Proper names and abbreviations keep their capitals; every other term is lower case.
-CAPITALIZED = {"relu": "ReLU", "dead_relu": "dead ReLU", "jacobian": "Jacobian"}
+CAPITALIZED = {
+    "relu": "ReLU",
+    "dead_relu": "dead ReLU",
+    "xavier_initialization": "Xavier initialization",
+    "he_initialization": "He initialization",
+    "jacobian": "Jacobian",
+}
 
 
 def without_math(text):
