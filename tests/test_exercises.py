@@ -38,6 +38,7 @@ from course.exercises import (
     lesson07,
     lesson08,
     lesson09,
+    lesson11,
 )
 from course.i18n import LANGUAGES, CourseError, language
 from course.tools.catalogs import english_sentences
@@ -244,6 +245,44 @@ MUTATIONS = {
         ("alpha_p * ", "", lesson09.FORGOT_ALPHA),
         ("    W[l] = W[l] - alpha_p * dW[l]\n    b[l] = b[l] - alpha_p * db[l]", "    pass", lesson09.NOT_UPDATED),
         ("layer_backward(l, da, a[l - 1]", "layer_backward(l, da, a[l]", SHAPE_ERROR),
+    ],
+    "11.1": [
+        ("ratio * w[l] * sigmoid_prime(z[l])", "ratio * sigmoid_prime(z[l])", lesson11.FORGOT_W),
+        ("ratio * w[l] * sigmoid_prime(z[l])", "ratio * w[l]", lesson11.FORGOT_PRIME),
+        ("sigmoid_prime(z[l])", "sigmoid(z[l])", lesson11.SIGMA_NOT_PRIME),
+        ("sigmoid_prime(z[l])", "sigmoid_prime(sigmoid(z[l]))", lesson11.PRIME_OF_A),
+        ("range(1, n + 1)", "range(1, n)", lesson11.MISSING_LAYER),
+        ("range(1, n + 1)", "range(2, n + 1)", lesson11.MISSING_LAYER),
+        ("ratio = ratio * w[l]", "ratio = ratio + w[l]", lesson11.SUM_NOT_PRODUCT),
+        ("ratio * w[l]", "ratio * abs(w[l])", None),
+    ],
+    "11.2": [
+        ("np.sqrt(2 / sizes_p[l - 1])", "2 / sizes_p[l - 1]", lesson11.VARIANCE_NOT_STD),
+        ("np.sqrt(2 / (sizes_p[l - 1] + sizes_p[l]))", "2 / (sizes_p[l - 1] + sizes_p[l])", lesson11.VARIANCE_NOT_STD),
+        ("np.sqrt(2 / sizes_p[l - 1])", "np.sqrt(2 / sizes_p[l])", lesson11.FAN_OUT),
+        ("np.sqrt(2 / sizes_p[l - 1])", "np.sqrt(1 / sizes_p[l - 1])", lesson11.LECUN_NOT_HE),
+        ("np.sqrt(2 / (sizes_p[l - 1] + sizes_p[l]))", "np.sqrt(2 / sizes_p[l - 1])", lesson11.XAVIER_SUM),
+        (
+            "np.sqrt(2 / (sizes_p[l - 1] + sizes_p[l]))",
+            "np.sqrt(1 / (sizes_p[l - 1] + sizes_p[l]))",
+            lesson11.XAVIER_SUM,
+        ),
+        (
+            "np.sqrt(2 / (sizes_p[l - 1] + sizes_p[l]))",
+            "np.sqrt(2 / (sizes_p[l - 1] * sizes_p[l]))",
+            lesson11.XAVIER_SUM,
+        ),
+    ],
+    "11.3": [
+        (
+            "(W[l].max(axis=0) - W[l].min(axis=0)).max()",
+            "(W[l].max(axis=1) - W[l].min(axis=1)).max()",
+            lesson11.ACROSS_INPUTS,
+        ),
+        ("(W[l].max(axis=0) - W[l].min(axis=0)).max()", "W[l].max(axis=0) - W[l].min(axis=0)", lesson11.NOT_ONE_NUMBER),
+        ("(W[l].max(axis=0) - W[l].min(axis=0)).max()", "np.abs(W[l][0] - W[l][1]).max()", lesson11.TWO_UNITS),
+        ("(W[l].max(axis=0) - W[l].min(axis=0)).max()", "W[l].max() - W[l].min()", None),
+        ("(W[l].max(axis=0) - W[l].min(axis=0)).max()", "(W[l].max(axis=0) - W[l].min(axis=0)).min()", None),
     ],
     "09.2": [
         ("0.5 * float(", "float(", lesson09.NO_HALF),
