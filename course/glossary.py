@@ -383,6 +383,47 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         related=("backpropagation", "forward_pass", "iteration"),
     ),
+    # --- Backpropagation as a graph (lesson 10) ---
+    Entry(
+        "computational_graph",
+        N_("computational graph"),
+        N_(
+            "A computation drawn as small operations (a sum, a product, a tanh), each a node with an arrow from each of its inputs, its parents. The forward pass follows the arrows; the backward pass goes against them, from the loss to the inputs."
+        ),
+        related=("local_gradient", "topological_order", "automatic_differentiation", "backpropagation"),
+    ),
+    Entry(
+        "local_gradient",
+        N_("local gradient"),
+        N_(
+            "The derivative of one node of a computational graph with respect to one of its parents, computed during the forward pass: 1 and 1 for a sum $p + q$, $q$ and $p$ for a product $p \\cdot q$, $1 - t^2$ for $t = \\tanh(z)$. The backward pass multiplies it by the gradient that arrives at the node."
+        ),
+        related=("computational_graph", "chain_rule", "derivative"),
+    ),
+    Entry(
+        "topological_order",
+        N_("topological order"),
+        N_(
+            "An order of the nodes of a computational graph in which every node comes after all of its parents. The backward pass goes through it reversed, so that each node has received every contribution to its gradient before it hands the gradient on."
+        ),
+        related=("computational_graph", "backward_pass"),
+    ),
+    Entry(
+        "automatic_differentiation",
+        N_("automatic differentiation"),
+        N_(
+            "Computing exact derivatives by program: each operation records its local gradients in the forward pass, and the backward pass combines them by the chain rule. Backpropagation is automatic differentiation applied to a network's loss; PyTorch's autograd is an example."
+        ),
+        related=("computational_graph", "local_gradient", "backpropagation", "finite_differences"),
+    ),
+    Entry(
+        "vectorization",
+        N_("vectorization"),
+        N_(
+            "Writing a computation on whole arrays instead of one number at a time, such as $dW^l = dz^l \\cdot (a^{l-1})^T$ instead of a loop over every weight. The numbers are the same, but numpy computes them thousands of times faster than a Python loop."
+        ),
+        related=("matrix_product", "elementwise_product", "computational_graph"),
+    ),
     Entry(
         "activation_gradient",
         N_("activation gradient"),
