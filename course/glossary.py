@@ -420,7 +420,7 @@ ENTRIES: tuple[Entry, ...] = (
         "vectorization",
         N_("vectorization"),
         N_(
-            "Writing a computation on whole arrays instead of one number at a time, such as $dW^l = dz^l \\cdot (a^{l-1})^T$ instead of a loop over every weight. The numbers are the same, but numpy computes them thousands of times faster than a Python loop."
+            "Writing a computation on whole arrays instead of one number at a time, such as $dW^l = dz^l \\cdot (a^{l-1})^T$ instead of a loop over every weight. The numbers are the same, but numpy computes them far faster than a Python loop: about a thousand times on a small network, as lesson 10 measures."
         ),
         related=("matrix_product", "elementwise_product", "computational_graph"),
     ),

@@ -38,6 +38,7 @@ from course.exercises import (
     lesson07,
     lesson08,
     lesson09,
+    lesson10,
     lesson11,
 )
 from course.i18n import LANGUAGES, CourseError, language
@@ -289,6 +290,37 @@ MUTATIONS = {
         (".sum())", ".mean())", lesson09.MEAN_NOT_SUM),
         ("W[l], b[l], a_out", "practice.W[l], practice.b[l], a_out", lesson09.OLD_LOSS),
         ("W[l], b[l], a_out", "W[l], practice.b[l], a_out", lesson09.BIASES_NOT_UPDATED),
+    ],
+    "10.1": [
+        ("(1.0, 1.0)", "(0.5, 0.5)", lesson10.ADD_SPLITS),
+        ("(1.0, 1.0)", "(1.0, 0.0)", lesson10.ADD_ONE_SIDE),
+        ("(q.data, p.data)", "(p.data, q.data)", lesson10.MUL_NOT_SWAPPED),
+        ("(q.data, p.data)", "(1.0, 1.0)", lesson10.MUL_AS_ADD),
+        ("(1 - t**2,)", "(1 - p.data**2,)", lesson10.TANH_OF_INPUT),
+        ("(1 - t**2,)", "(t,)", lesson10.TANH_NOT_PRIME),
+        ("(1 - t**2,)", "(1 - t,)", lesson10.TANH_NOT_SQUARED),
+        ("(1 - t**2,)", "1 - t**2", lesson10.TANH_NOT_TUPLE),
+        ("(1 - t**2,)", "(1 - t**2, 1 - t**2)", None),
+    ],
+    "10.2": [
+        (
+            "            for parent in node.parents:\n                visit(parent)\n            order.append(node)",
+            "            order.append(node)\n            for parent in node.parents:\n                visit(parent)",
+            lesson10.REVERSED,
+        ),
+        ("    return order", "    return order[::-1]", lesson10.REVERSED),
+        ("            seen.add(node)\n", "", lesson10.TWICE),
+        ("visit(parent)", "order.append(parent)", lesson10.NOT_RECURSIVE),
+        ("    visit(root)", "    for parent in root.parents:\n        visit(parent)", lesson10.ROOT_MISSING),
+        ("    return order", "    return order[1:]", None),
+    ],
+    "10.3": [
+        ("node.parents[k].grad += ", "node.parents[k].grad = ", lesson10.ASSIGNED),
+        ("+= node.local[k] * node.grad", "+= node.grad", lesson10.FORGOT_LOCAL),
+        ("+= node.local[k] * node.grad", "+= node.local[k]", lesson10.FORGOT_NODE_GRAD),
+        ("root.grad = 1.0", "root.grad = 0.0", lesson10.NOTHING_ARRIVED),
+        ("reversed(autograd.topological_order(root))", "autograd.topological_order(root)", lesson10.NOTHING_ARRIVED),
+        ("node.local[k] * node.grad", "node.local[k] * root.grad", None),
     ],
 }
 
