@@ -259,7 +259,7 @@ print(f"L = {num(L_v.data)}: dw = {num(w_v.grad)}, db = {num(b_v.grad)}, dx = {n
 # %%
 v = Value(3.0)
 (v * v).backward()
-print(_("d(v ⋅ v)/dv = {grad}").format(grad=num(v.grad)))
+print(f"d(v ⋅ v)/dv = {num(v.grad)}")
 
 # %% [markdown] tags=["instructor"]
 # Live coding works well here: start from an empty `Value` with `data` only, add `__add__` and `__mul__` with their `local`, draw the neuron's graph on the board, and ask the room for each local derivative before you type it. Write `backward` last, first without the topological order (a loop over the parents of the loss only), show that $w$ gets no gradient, then add `topological_order`. Finally replace `+=` by `=` and run the $v \cdot v$ cell: it prints 3 instead of 6. That is exercise 10.3, so do it after the exercises if you want them fresh.
