@@ -24,7 +24,7 @@ TANH_OF_INPUT = N_("tanh'(p) = 1 − t², with t = tanh(p) the output of the nod
 TANH_NOT_PRIME = N_("t.local holds the derivative tanh'(p) = 1 − t², not tanh(p) itself.")
 TANH_NOT_SQUARED = N_("tanh'(p) = 1 − t²: t must be squared.")
 TANH_NOT_TUPLE = N_(
-    "local holds one derivative per parent, as a tuple: tanh has one parent, so write t.local = (1 - t**2,), with the comma."
+    "local holds one derivative per parent, as a tuple: tanh has one parent, so write local = (1 - t**2,), with the comma."
 )
 
 # 10.2: the topological order
@@ -50,7 +50,7 @@ FORGOT_NODE_GRAD = N_(
     "Each contribution is the local derivative times the gradient of the node that hands it down: node.parents[k].grad += node.local[k] * node.grad. The factor node.grad is missing."
 )
 NOTHING_ARRIVED = N_(
-    "No gradient reached x, w and b: start from root.grad = 1, and go through the order reversed, from the root down to the leaves."
+    "No gradient reached x, w and b: start from root.grad = 1, and go through the order reversed, from the root down to x, w and b."
 )
 
 
