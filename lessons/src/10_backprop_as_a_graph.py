@@ -227,7 +227,7 @@ def topological_order(root):
 
 
 # %% [markdown]
-# The backward pass itself is three lines. It sets the gradient of the loss to 1, then, from the loss down, hands each node's gradient to its parents, times the local derivatives. Look at the `+=`: a node used twice receives two contributions, and they must add up. We attach the function to the class, so that we can write `L.backward()`.
+# The backward pass itself is four lines. It sets the gradient of the loss to 1, then, from the loss down, hands each node's gradient to its parents, times the local derivatives. Look at the `+=`: a node used twice receives two contributions, and they must add up. We attach the function to the class, so that we can write `L.backward()`.
 
 
 # %%
@@ -304,7 +304,7 @@ for l in range(n, 0, -1):
         print(_("{symbol}: largest difference from the engine = {gap}").format(symbol=symbol, gap=num(gap)))
 
 # %% [markdown]
-# The same numbers, to the last digit: the graph of single numbers and the engine's matrices compute the same derivatives, with the same floating-point operations.
+# The same numbers: the graph of single numbers and the engine's matrices compute the same derivatives. Here they agree to the last digit; on other networks the last digits may differ, because the same numbers added in another order can round differently.
 
 # %% [markdown]
 # ## The four formulas are this graph
