@@ -355,7 +355,7 @@ print(
 )
 
 # %% [markdown]
-# Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network, our `Value` graph is only a few times slower than the engine; on the 2-16-16-1 network with 200 examples, it is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
+# Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network the difference is small, a factor of about two; on the 2-16-16-1 network with 200 examples, it is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
 
 # %% [markdown]
 # ## Exercises
