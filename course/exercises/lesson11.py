@@ -33,7 +33,7 @@ FAN_OUT = N_(
     "He initialization divides by n^{l-1}, the number of inputs of each unit of layer l (sizes[l - 1]), not by n^l (sizes[l])."
 )
 LECUN_NOT_HE = N_(
-    "That is LeCun's scale, √(1/n^{l-1}). He initialization doubles the variance, because ReLU sets about half of the z^l to 0: √(2/n^{l-1})."
+    "That is LeCun's scale, √(1/n^{l-1}). He initialization doubles the variance, because ReLU sets about half of the a^l to 0: √(2/n^{l-1})."
 )
 XAVIER_SUM = N_(
     "Xavier initialization divides 2 by the inputs plus the outputs of layer l, n^{l-1} + n^l: √(2/(n^{l-1} + n^l))."

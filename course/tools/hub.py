@@ -32,8 +32,10 @@ from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlparse
 
+from babel.lists import format_list
+
 from ..files import CHECKOUT
-from ..i18n import LANGUAGES, CourseError, _, ngettext
+from ..i18n import LANGUAGES, CourseError, _, get_language, ngettext
 from .lab import room_settings
 from .workshop import nbgitpuller_link
 
@@ -151,9 +153,11 @@ def require_extras(proxy: str | None = None) -> str:
     missing = [name for name in ("jupyterhub", "nbgitpuller") if find_spec(name) is None]
     if missing:
         raise CourseError(
-            _(
-                "{missing} is not installed in this Python: run `pip install 'backprop-course[hub]'`, then start the hub again."
-            ).format(missing=" and ".join(missing))
+            ngettext(
+                "{missing} is not installed in this Python: run `pip install 'backprop-course[hub]'`, then start the hub again.",
+                "{missing} are not installed in this Python: run `pip install 'backprop-course[hub]'`, then start the hub again.",
+                len(missing),
+            ).format(missing=format_list(missing, locale=get_language()))
         )
     local = CHECKOUT / ".node" / "node_modules" / ".bin"  # where scripts/test installs it
     name = proxy or os.environ.get(PROXY_ENV) or PROXY

@@ -126,7 +126,7 @@ def _hub(lang: str) -> str:
     return "\n\n".join(
         [
             _(
-                "When the room outgrows one laptop, every learner gets their own JupyterLab on a JupyterHub, with their own copy of the course. Each link that the hub prints opens the course in one language; a learner who clicks it again keeps their edits and receives the new lessons, and the first cell of a lesson they edited says when the course has a newer version of it."
+                "When learners cannot install the course on their own laptops, or the room is large, every learner gets their own JupyterLab on a JupyterHub, with their own copy of the course. Each link that the hub prints opens the course in one language; a learner who clicks it again keeps their edits and receives the new lessons, and the first cell of a lesson they edited says when the course has a newer version of it."
             ),
             "### " + _("On one machine: `python -m course hub`"),
             _(

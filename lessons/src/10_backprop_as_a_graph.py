@@ -24,7 +24,7 @@
 # It takes about 50 minutes: 30 minutes of reading and 20 minutes of exercises.
 
 # %% [markdown]
-# Lessons 04 to 09 computed backpropagation with matrices, one layer at a time. This lesson goes down to single numbers. Every computation, however large, is made of small operations: additions, products, a tanh. Each small operation knows its own derivative. Backpropagation is the chain rule, applied to these operations from the end of the computation back to its start. A program that does this for any computation is called automatic differentiation; PyTorch's `autograd` is one. We will write a small one.
+# Lessons 04 to 09 computed backpropagation with matrices, one layer at a time. This lesson goes down to single numbers. Every computation, however large, is made of small operations: additions, products, a tanh. Each small operation knows its own derivative. Backpropagation is the chain rule, applied to these operations from the end of the computation back to its start. Doing this automatically, for any computation, is called automatic differentiation; PyTorch's `autograd` is a program that does it. We will write a small one.
 
 # %%
 import math
@@ -146,7 +146,7 @@ for gate, (local_p, local_q) in [("p + q", (1.0, 1.0)), ("p ⋅ q", (q, p)), ("m
 # - `local`, its local derivative with respect to each parent, computed in the forward pass at the same time as `data`;
 # - `grad`, the derivative of the loss with respect to this node, 0 until the backward pass fills it in.
 #
-# Each operation computes its result and its local derivatives, and makes a new `Value` that remembers both. The comments name the patterns.
+# Each operation computes its result and its local derivatives, and makes a new `Value` that remembers both. The sum hands its gradient to both inputs unchanged (add distributes), the product hands each input the other input (multiply swaps), and the maximum passes it only to the input that won (max routes).
 
 
 # %%
@@ -164,11 +164,11 @@ class Value:
 
     def __add__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data + other.data, (self, other), (1.0, 1.0))  # add distributes
+        return Value(self.data + other.data, (self, other), (1.0, 1.0))
 
     def __mul__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data * other.data, (self, other), (other.data, self.data))  # multiply swaps
+        return Value(self.data * other.data, (self, other), (other.data, self.data))
 
     def __pow__(self, k):
         return Value(self.data**k, (self,), (k * self.data ** (k - 1),))
@@ -182,7 +182,7 @@ class Value:
         return Value(s, (self,), (s * (1.0 - s),))
 
     def relu(self):
-        return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,))  # max routes
+        return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,))
 
     def __neg__(self):
         return self * -1.0
@@ -328,7 +328,7 @@ for l in range(n, 0, -1):
 # So the matrices do not change what is computed. They group the nodes of a layer and compute them all at once: the sum of the `+=` becomes the sum inside a matrix product.
 
 # %% [markdown] tags=["instructor"]
-# The fourth point is the one to dwell on: the transpose of $(W^l)^T$ is nothing but the `+=` of a number used by several units. Ask the room which node of the network receives the most contributions (each $a^{l-1}_j$, one per unit of layer $l$), then show that $W^l_{ij}$ receives only one.
+# The fourth point is the one to dwell on: the transpose in $(W^l)^T$ is nothing but the `+=` of a number used by several units. Ask the room which node of the network receives the most contributions (each $a^{l-1}_j$, one per unit of layer $l$), then show that $W^l_{ij}$ receives only one.
 
 # %% [markdown]
 # ## Why matrices: an aside on speed
@@ -355,7 +355,7 @@ print(
 )
 
 # %% [markdown]
-# Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network the difference is small, a factor of about two; on the 2-16-16-1 network with 200 examples, it is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
+# Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network the difference is small, a factor of about two; on the 2-16-16-1 network with 200 examples, the graph is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
 
 # %% [markdown]
 # ## Exercises
@@ -481,7 +481,7 @@ backward(L)
 check("10.3", x.grad, w.grad, b.grad)
 
 # %% [markdown] tags=["instructor"]
-# The usual mistakes, which the checks recognize: in 10.1, $(p, q)$ instead of $(q, p)$ for the product (the swap forgotten), $(0.5, 0.5)$ for the sum (the gradient shared out instead of copied), $1 - p^2$ for tanh (squared the input, not the output), or `1 - t**2` without the comma that makes it a tuple. In 10.2, appending the node before its parents (the order comes out reversed) and forgetting `seen` (a node used twice appears twice, and its gradient is handed down twice). In 10.3, `node.parents[k].grad = node.local[k] * node.grad`: it gives half the right gradients here, because the second contribution to $z$ replaces the first. This is the classic bug of hand-written autograds; in PyTorch it shows up the other way round, as gradients that keep adding up from one step to the next when `zero_grad()` is forgotten.
+# The usual mistakes, which the checks recognize: in 10.1, $(p, q)$ instead of $(q, p)$ for the product (the swap forgotten), `(0.5, 0.5)` for the sum (the gradient shared out instead of copied), $1 - p^2$ for tanh (squared the input, not the output), or `1 - t**2` without the comma that makes it a tuple. In 10.2, appending the node before its parents (the order comes out reversed) and forgetting `seen` (a node used twice appears twice, and its gradient is handed down twice). In 10.3, `node.parents[k].grad = node.local[k] * node.grad`: it gives half the right gradients here, because the second contribution to $z$ replaces the first. This is the classic bug of hand-written autograds; in PyTorch it shows up the other way round, as gradients that keep adding up from one step to the next when `zero_grad()` is forgotten.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points
