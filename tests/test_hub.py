@@ -8,6 +8,10 @@ cells in a kernel of their own: it prints in their language. Then one learner ed
 lesson, the course gains a commit, and the learner follows the link again: the edit is kept
 and the new file arrives. The hub, the proxy, the servers and the kernels are stopped by the
 test itself; every wait is bounded.
+
+Three fast tests read the same configuration with JupyterHub's own classes: the shared
+password lets a learner in and a wrong one does not, and short passwords or a missing proxy
+get a sentence that says what to do.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -39,13 +44,43 @@ def proxy_missing() -> bool:
     return False
 
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        proxy_missing() and not os.environ.get("CI"),
-        reason="JupyterHub's proxy (npm's configurable-http-proxy) is not installed (scripts/test and CI install it)",
-    ),
-]
+real_hub = pytest.mark.skipif(
+    proxy_missing() and not os.environ.get("CI"),
+    reason="JupyterHub's proxy (npm's configurable-http-proxy) is not installed (scripts/test and CI install it)",
+)
+
+
+def test_a_short_password_is_refused_with_a_sentence_in_the_instructors_language(marked, tmp_path):
+    with pytest.raises(CourseError) as refused:
+        hub.hub_config("seven77", tmp_path, tmp_path, tmp_path)
+    assert str(refused.value).startswith("‹") and "7" in str(refused.value) and "8" in str(refused.value)
+    assert hub.hub_config("eight888", tmp_path, tmp_path, tmp_path)
+
+
+def test_jupyterhub_reads_the_configuration_the_shared_password_lets_a_learner_in_and_nobody_else(tmp_path):
+    import asyncio
+
+    from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
+    from traitlets.config import JSONFileConfigLoader
+
+    config = hub.hub_config(PASSWORD, tmp_path / "homes", tmp_path, tmp_path / "settings", root=False)
+    (tmp_path / "jupyterhub_config.json").write_text(json.dumps(config), encoding="utf-8")
+    loaded = JSONFileConfigLoader("jupyterhub_config.json", str(tmp_path)).load_config()
+    authenticator = SharedPasswordAuthenticator(config=loaded)
+    assert asyncio.run(authenticator.authenticate(None, {"username": "ana", "password": PASSWORD}))["name"] == "ana"
+    assert asyncio.run(authenticator.authenticate(None, {"username": "ana", "password": PASSWORD + "x"})) is None
+    assert not authenticator.validate_username(".hub") and authenticator.validate_username("joão")
+    spawner = loaded.Spawner
+    assert spawner.cmd[:3] == [sys.executable, "-m", "jupyterhub.singleuser"]
+    assert f"--LabApp.app_settings_dir={tmp_path / 'settings'}" in spawner.args
+    assert "--allow-root" not in spawner.args
+    assert "--allow-root" in hub.hub_config(PASSWORD, tmp_path, tmp_path, tmp_path, root=True)["Spawner"]["args"]
+    assert loaded.SimpleLocalProcessSpawner.home_dir_template.format(username="ana") == str(tmp_path / "homes" / "ana")
+
+
+def test_a_missing_proxy_is_named_with_what_to_install():
+    with pytest.raises(CourseError, match="npm install -g configurable-http-proxy"):
+        hub.require_extras("no-such-proxy-here")
 
 
 def git(*args, cwd):
@@ -101,6 +136,8 @@ def lesson_00_code(notebook: Path) -> str:
     return "\n".join(cells[: last + 1])
 
 
+@pytest.mark.slow
+@real_hub
 def test_each_learner_gets_the_course_in_their_home_and_lesson_00_prints_in_their_language(room, learners):
     for name, lang in LEARNERS.items():
         copy = room["homes"] / name / "backprop-course"
@@ -123,6 +160,8 @@ def test_each_learner_gets_the_course_in_their_home_and_lesson_00_prints_in_thei
     assert sorted(p.name for p in room["homes"].iterdir() if not p.name.startswith(".")) == sorted(LEARNERS)
 
 
+@pytest.mark.slow
+@real_hub
 def test_a_learner_keeps_their_edit_when_the_course_gains_a_commit(room, learners):
     name, lang = "chloe", LEARNERS["chloe"]
     learner, home = learners[name], room["homes"] / name / "backprop-course"
