@@ -447,8 +447,11 @@ def norms_by_layer(ax, curves, title):
         values += ys
     ax.set_ylim(*decade_limits(values))
     ax.set_xlabel(_("layer l"))
-    ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    # Write ‖dWˡ‖ in the title, not mathtext: a figure's first mathtext costs more than the rest
+    # of its text, and a title at a fixed height is not placed around the tick labels.
+    ax.set_title(title, y=1.02)
+    n = max(max(norms) for norms in curves.values())
+    ax.set_xticks(sorted({1, *range(5, n + 1, 5), n}))  # the first layer, every fifth, the last
     return ax
 
 
@@ -469,10 +472,8 @@ class GradientNormsFigure(WidgetFigure):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         ax.set_title(_("Gradient norms per layer, after one backward pass"), y=1.02)
         ax.set_xlabel(_("layer l"))
-        (self.dW_line,) = ax.plot([], [], marker="o", markersize=4, color=ORANGE, label=r"$\Vert dW^l \Vert$")
-        (self.db_line,) = ax.plot(
-            [], [], marker="s", markersize=3, linestyle="--", color=BLUE, label=r"$\Vert db^l \Vert$"
-        )
+        (self.dW_line,) = ax.plot([], [], marker="o", markersize=4, color=ORANGE, label="‖dWˡ‖")  # no mathtext: faster
+        (self.db_line,) = ax.plot([], [], marker="s", markersize=3, linestyle="--", color=BLUE, label="‖dbˡ‖")
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9)
         self.moving(self.dW_line), self.moving(self.db_line)
 

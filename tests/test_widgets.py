@@ -35,8 +35,8 @@ def every_widget(root):
 
 
 def has_words(text):
-    """Whether text has words to translate, once tags, maths and LaTeX commands are taken out."""
-    text = re.sub(r"<[^>]+>|\$\$.*?\$\$|\$[^$]*\$|\\[a-z]+", " ", text, flags=re.S)
+    """Whether text has words to translate, once tags, maths (also norms written ‖dWˡ‖) and LaTeX commands are taken out."""
+    text = re.sub(r"<[^>]+>|\$\$.*?\$\$|\$[^$]*\$|‖[^‖]*‖|\\[a-z]+", " ", text, flags=re.S)
     return re.search(r"[A-Za-z]{2,}", text) is not None
 
 

@@ -86,10 +86,8 @@ for f in activations:
     moved[f] = {l: float(np.linalg.norm(nets[f].W[l] - before[l]) / np.linalg.norm(before[l])) for l in before}
 
 fig, (ax_norms, ax_moved) = figure(ncols=2, size=(9.0, 3.4))
-norms_by_layer(
-    ax_norms, {_(NAMES[f]): norms[f] for f in activations}, _("$\\Vert dW^l \\Vert$ after one backward pass")
-)
-norms_by_layer(ax_moved, {_(NAMES[f]): moved[f] for f in activations}, _("How far $W^l$ moved in 100 steps"))
+norms_by_layer(ax_norms, {_(NAMES[f]): norms[f] for f in activations}, _("‖dWˡ‖ after one backward pass"))
+norms_by_layer(ax_moved, {_(NAMES[f]): moved[f] for f in activations}, _("How far Wˡ moved in 100 steps"))
 ax_norms.legend()
 fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
 plt.show()
@@ -188,28 +186,18 @@ print(gradient_verdict(exploding))
 
 # %%
 inits = {"normal": "N(0, 1)", "lecun": "LeCun", "xavier": "Xavier", "he": "He"}  # names of people: never translated
-fig, axes = figure(ncols=2, size=(9.0, 3.4))
-for ax, f in zip(axes, ("tanh", "relu"), strict=True):
-    curves = {
-        name: gradient_norms(Network(sizes, f=f, f_out="sigmoid", seed=0, init=init)) for init, name in inits.items()
-    }
-    norms_by_layer(ax, curves, _("$\\Vert dW^l \\Vert$ with {activation}").format(activation=_(NAMES[f])))
-    ax.legend(fontsize=8)
-fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
-plt.show()
-
-# %%
 for f in ("tanh", "relu"):
     for init, name in inits.items():
         dW_norms = gradient_norms(Network(sizes, f=f, f_out="sigmoid", seed=0, init=init))
         print(
-            _("{activation}, {init}: ‖dW^1‖ = {first}, ‖dW^10‖ = {last}").format(
-                activation=_(NAMES[f]), init=name, first=num(dW_norms[1], 2), last=num(dW_norms[10], 2)
+            _("{activation}, {init}: ‖dW^1‖ = {first}, ‖dW^10‖ = {last}; every ‖dW^l‖ between {low} and {high}").format(
+                activation=_(NAMES[f]), init=name, first=num(dW_norms[1], 2), last=num(dW_norms[10], 2),
+                low=num(min(dW_norms.values()), 2), high=num(max(dW_norms.values()), 2),
             )
-        )
+        )  # fmt: skip
 
 # %% [markdown]
-# With $\mathcal{N}(0, 1)$, ReLU explodes. Tanh does not, because its outputs stay between −1 and 1 whatever the weights, but its gradients are larger than with the three scaled initializations. With LeCun, Xavier and He the gradients keep their size through the ten layers. With ReLU, LeCun and Xavier give much smaller gradients than He in every layer: each ReLU layer halves the variance of the signal, forward and backward, and ten halvings add up. He makes up for it.
+# With $\mathcal{N}(0, 1)$, ReLU explodes. Tanh does not, because its outputs stay between −1 and 1 whatever the weights, but its $\lVert dW^1 \rVert$ is more than ten times larger than with LeCun or Xavier. With LeCun, Xavier and He the gradients keep their size through the ten layers, within a factor of a few. With ReLU, LeCun and Xavier give much smaller gradients than He in every layer (their largest $\lVert dW^l \rVert$ is below He's smallest): each ReLU layer halves the variance of the signal, forward and backward, and ten halvings add up. He makes up for it.
 
 # %% [markdown]
 # ## Why not start from zero?
