@@ -245,7 +245,7 @@ ENTRIES: tuple[Entry, ...] = (
         "logit",
         N_("logit"),
         N_(
-            "The name libraries give to the pre-activations $z^n$ of the output layer, the numbers that go into a sigmoid or a softmax. For a sigmoid, $z = \\log(\\hat{y} / (1 - \\hat{y}))$, the logarithm of the odds, which gave the name; losses that take logits instead of $\\hat{y}$ stay exact when the output saturates."
+            "The name libraries give to the pre-activations $z^n$ of the output layer, the numbers that go into a sigmoid or a softmax. For a sigmoid, $z = \\log(\\hat{y} / (1 - \\hat{y}))$, the logarithm of the odds, the inverse of the sigmoid; losses that take logits instead of $\\hat{y}$ stay exact when the output saturates."
         ),
         related=("pre_activation", "softmax", "sigmoid", "cross_entropy"),
     ),
