@@ -117,8 +117,8 @@ def _checklist(lang: str) -> str:
 
 # Measured by benchmarks/bench_hub.py (see the README): one learner's server with a running
 # kernel, and the CPU time the hub, the learner's server and its kernel take to start.
-HUB_MIB_PER_LEARNER = 186
-HUB_CORE_SECONDS_PER_START = 4.5
+HUB_MIB_PER_LEARNER = 236
+HUB_CORE_SECONDS_PER_START = 11
 
 
 def _hub(lang: str) -> str:
