@@ -148,6 +148,59 @@ for gate, (local_p, local_q) in [("p + q", (1.0, 1.0)), ("p ⋅ q", (q, p)), ("m
 #
 # Each operation computes its result and its local derivatives, and makes a new `Value` that remembers both. The sum hands its gradient to both inputs unchanged (add distributes), the product hands each input the other input (multiply swaps), and the maximum passes it only to the input that won (max routes).
 
+# %% [markdown]
+# From here on, you write each piece of the program before the lesson shows it: an exercise first, then the lesson's own code. The exercise cells use the course's copy of `Value` and `topological_order`, `autograd.Value` and `autograd.topological_order`, so that each exercise works on its own, even if you changed a cell above.
+
+# %% [markdown]
+# **Exercise 10.1.** The three functions below make the node of a sum, a product and a tanh, as the methods of `Value` do. Write the `local` of each: a tuple with the local derivative of the result with respect to each parent, in the order of the parents. `given` gives two nodes `p` and `q`; the check compares the three `local`.
+
+# %% tags=["exercise"]
+p, q = given("10.1")
+
+
+def add(p, q):
+    local = ...  # (∂s/∂p, ∂s/∂q) for s = p + q
+    return autograd.Value(p.data + q.data, (p, q), local)
+
+
+def mul(p, q):
+    local = ...  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
+    return autograd.Value(p.data * q.data, (p, q), local)
+
+
+def tanh(p):
+    t = math.tanh(p.data)
+    local = ...  # (∂t/∂p,) for t = tanh(p), written with t
+    return autograd.Value(t, (p,), local)
+
+
+check("10.1", add(p, q).local, mul(p, q).local, tanh(p).local)
+
+# %% tags=["solution"]
+p, q = given("10.1")
+
+
+def add(p, q):
+    local = (1.0, 1.0)  # (∂s/∂p, ∂s/∂q) for s = p + q
+    return autograd.Value(p.data + q.data, (p, q), local)
+
+
+def mul(p, q):
+    local = (q.data, p.data)  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
+    return autograd.Value(p.data * q.data, (p, q), local)
+
+
+def tanh(p):
+    t = math.tanh(p.data)
+    local = (1 - t**2,)  # (∂t/∂p,) for t = tanh(p), written with t
+    return autograd.Value(t, (p,), local)
+
+
+check("10.1", add(p, q).local, mul(p, q).local, tanh(p).local)
+
+# %% [markdown]
+# Here is the whole class, as the course writes it. Its `__add__`, `__mul__` and `tanh` make the nodes of the exercise; the other operations follow the same pattern.
+
 
 # %%
 class Value:
@@ -209,6 +262,45 @@ class Value:
 #
 # A depth-first search gives such an order: to place a node, first place all of its parents, then append the node. The set `seen` makes sure that a node used twice is placed only once.
 
+# %% [markdown]
+# **Exercise 10.2.** Write `topological_order(root)`: the list of every node of the graph of `root`, each node once and after all of its parents. `given` gives the root `L` of a graph built from one number $x$: $s = x \cdot x$, $u = s + x$, $t = \tanh(u)$ and $L = t \cdot s$. Here both $x$ and $s$ are used twice. This graph has only one topological order, and the check compares yours with it.
+
+# %% tags=["exercise"]
+L = given("10.2")
+
+
+def topological_order(root):
+    """Every node of root's graph once, each after all of its parents (root last)."""
+    ...
+
+
+order = topological_order(L)
+check("10.2", order)
+
+# %% tags=["solution"]
+L = given("10.2")
+
+
+def topological_order(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if node not in seen:
+            seen.add(node)
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+order = topological_order(L)
+check("10.2", order)
+
+# %% [markdown]
+# Here is the course's `topological_order`; the rest of the lesson uses this one.
+
 
 # %%
 def topological_order(root):
@@ -225,6 +317,44 @@ def topological_order(root):
     visit(root)
     return order
 
+
+# %% [markdown]
+# **Exercise 10.3.** The function `backward` below goes through the nodes from the loss down, with an index `k` over the parents of each node. Complete its last line: hand the gradient of `node` to its parent number `k`, times the local derivative `node.local[k]`. `given` gives the nodes `x`, `w` and `b` of $L = z \cdot z$ with $z = w x + b$: the node $z$ is used twice, so it must receive two contributions. The check compares the gradients of $x$, $w$ and $b$.
+
+# %% tags=["exercise"]
+x, w, b = given("10.3")
+z = w * x + b
+L = z * z
+
+
+def backward(root):
+    root.grad = 1.0
+    for node in reversed(autograd.topological_order(root)):
+        for k in range(len(node.parents)):
+            node.parents[k].grad = ...
+
+
+backward(L)
+check("10.3", x.grad, w.grad, b.grad)
+
+# %% tags=["solution"]
+x, w, b = given("10.3")
+z = w * x + b
+L = z * z
+
+
+def backward(root):
+    root.grad = 1.0
+    for node in reversed(autograd.topological_order(root)):
+        for k in range(len(node.parents)):
+            node.parents[k].grad += node.local[k] * node.grad
+
+
+backward(L)
+check("10.3", x.grad, w.grad, b.grad)
+
+# %% [markdown] tags=["instructor"]
+# The usual mistakes, which the checks recognize: in 10.1, $(p, q)$ instead of $(q, p)$ for the product (the swap forgotten), `(0.5, 0.5)` for the sum (the gradient shared out instead of copied), $1 - p^2$ for tanh (squared the input, not the output), or `1 - t**2` without the comma that makes it a tuple. In 10.2, appending the node before its parents (the order comes out reversed) and forgetting `seen` (a node used twice appears twice, and its gradient is handed down twice). In 10.3, `node.parents[k].grad = node.local[k] * node.grad`: it gives half the right gradients here, because the second contribution to $z$ replaces the first. This is the classic bug of hand-written autograds; in PyTorch it shows up the other way round, as gradients that keep adding up from one step to the next when `zero_grad()` is forgotten.
 
 # %% [markdown]
 # The backward pass itself is four lines. It sets the gradient of the loss to 1, then, from the loss down, hands each node's gradient to its parents, times the local derivatives. Look at the `+=`: a node used twice receives two contributions, and they must add up. We attach the function to the class, so that we can write `L.backward()`.
@@ -356,132 +486,6 @@ print(
 
 # %% [markdown]
 # Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network the difference is small, a factor of about two; on the 2-16-16-1 network with 200 examples, the graph is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
-
-# %% [markdown]
-# ## Exercises
-#
-# The exercise cells use the course's copy of `Value` and `topological_order`, `autograd.Value` and `autograd.topological_order`: the same code as above, so that each exercise works even if you changed a cell above.
-
-# %% [markdown]
-# **Exercise 10.1.** The three functions below make the node of a sum, a product and a tanh, as the methods of `Value` do. Write the `local` of each: a tuple with the local derivative of the result with respect to each parent, in the order of the parents. `given` gives two nodes `p` and `q`; the check compares the three `local`.
-
-# %% tags=["exercise"]
-p, q = given("10.1")
-
-
-def add(p, q):
-    local = ...  # (∂s/∂p, ∂s/∂q) for s = p + q
-    return autograd.Value(p.data + q.data, (p, q), local)
-
-
-def mul(p, q):
-    local = ...  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
-    return autograd.Value(p.data * q.data, (p, q), local)
-
-
-def tanh(p):
-    t = math.tanh(p.data)
-    local = ...  # (∂t/∂p,) for t = tanh(p), written with t
-    return autograd.Value(t, (p,), local)
-
-
-check("10.1", add(p, q).local, mul(p, q).local, tanh(p).local)
-
-# %% tags=["solution"]
-p, q = given("10.1")
-
-
-def add(p, q):
-    local = (1.0, 1.0)  # (∂s/∂p, ∂s/∂q) for s = p + q
-    return autograd.Value(p.data + q.data, (p, q), local)
-
-
-def mul(p, q):
-    local = (q.data, p.data)  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
-    return autograd.Value(p.data * q.data, (p, q), local)
-
-
-def tanh(p):
-    t = math.tanh(p.data)
-    local = (1 - t**2,)  # (∂t/∂p,) for t = tanh(p), written with t
-    return autograd.Value(t, (p,), local)
-
-
-check("10.1", add(p, q).local, mul(p, q).local, tanh(p).local)
-
-# %% [markdown]
-# **Exercise 10.2.** Write `topological_order(root)`: the list of every node of the graph of `root`, each node once and after all of its parents. `given` gives the root `L` of a graph built from one number $x$: $s = x \cdot x$, $u = s + x$, $t = \tanh(u)$ and $L = t \cdot s$. Here both $x$ and $s$ are used twice. This graph has only one topological order, and the check compares yours with it.
-
-# %% tags=["exercise"]
-L = given("10.2")
-
-
-def topological_order(root):
-    """Every node of root's graph once, each after all of its parents (root last)."""
-    ...
-
-
-order = topological_order(L)
-check("10.2", order)
-
-# %% tags=["solution"]
-L = given("10.2")
-
-
-def topological_order(root):
-    order, seen = [], set()
-
-    def visit(node):
-        if node not in seen:
-            seen.add(node)
-            for parent in node.parents:
-                visit(parent)
-            order.append(node)
-
-    visit(root)
-    return order
-
-
-order = topological_order(L)
-check("10.2", order)
-
-# %% [markdown]
-# **Exercise 10.3.** The function `backward` below goes through the nodes from the loss down, like the one above, with an index `k` over the parents of each node. Complete its last line: hand the gradient of `node` to its parent number `k`, times the local derivative `node.local[k]`. `given` gives the nodes `x`, `w` and `b` of $L = z \cdot z$ with $z = w x + b$: the node $z$ is used twice, so it must receive two contributions. The check compares the gradients of $x$, $w$ and $b$.
-
-# %% tags=["exercise"]
-x, w, b = given("10.3")
-z = w * x + b
-L = z * z
-
-
-def backward(root):
-    root.grad = 1.0
-    for node in reversed(autograd.topological_order(root)):
-        for k in range(len(node.parents)):
-            node.parents[k].grad = ...
-
-
-backward(L)
-check("10.3", x.grad, w.grad, b.grad)
-
-# %% tags=["solution"]
-x, w, b = given("10.3")
-z = w * x + b
-L = z * z
-
-
-def backward(root):
-    root.grad = 1.0
-    for node in reversed(autograd.topological_order(root)):
-        for k in range(len(node.parents)):
-            node.parents[k].grad += node.local[k] * node.grad
-
-
-backward(L)
-check("10.3", x.grad, w.grad, b.grad)
-
-# %% [markdown] tags=["instructor"]
-# The usual mistakes, which the checks recognize: in 10.1, $(p, q)$ instead of $(q, p)$ for the product (the swap forgotten), `(0.5, 0.5)` for the sum (the gradient shared out instead of copied), $1 - p^2$ for tanh (squared the input, not the output), or `1 - t**2` without the comma that makes it a tuple. In 10.2, appending the node before its parents (the order comes out reversed) and forgetting `seen` (a node used twice appears twice, and its gradient is handed down twice). In 10.3, `node.parents[k].grad = node.local[k] * node.grad`: it gives half the right gradients here, because the second contribution to $z$ replaces the first. This is the classic bug of hand-written autograds; in PyTorch it shows up the other way round, as gradients that keep adding up from one step to the next when `zero_grad()` is forgotten.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points
