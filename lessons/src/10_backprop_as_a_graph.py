@@ -392,7 +392,7 @@ v = Value(3.0)
 print(f"d(v ⋅ v)/dv = {num(v.grad)}")
 
 # %% [markdown] tags=["instructor"]
-# Live coding works well here: start from an empty `Value` with `data` only, add `__add__` and `__mul__` with their `local`, draw the neuron's graph on the board, and ask the room for each local derivative before you type it. Write `backward` last, first without the topological order (a loop over the parents of the loss only), show that $w$ gets no gradient, then add `topological_order`. Finally replace `+=` by `=` and run the $v \cdot v$ cell: it prints 3 instead of 6. That is exercise 10.3, so do it after the exercises if you want them fresh.
+# Live coding works well here: start from an empty `Value` with `data` only, add `__add__` and `__mul__` with their `local`, draw the neuron's graph on the board, and ask the room for each local derivative before you type it. Write `backward` last, first without the topological order (a loop over the parents of the loss only), show that $w$ gets no gradient, then add `topological_order`. Finally replace `+=` by `=` and run the $v \cdot v$ cell: it prints 3 instead of 6. Pause at each exercise: let the room try 10.1 before you type the local derivatives, 10.2 before the topological order, and 10.3 before the `+=`.
 
 # %% [markdown]
 # ## Lesson 04's network, one number at a time
