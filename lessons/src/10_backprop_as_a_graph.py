@@ -146,7 +146,7 @@ for gate, (local_p, local_q) in [("p + q", (1.0, 1.0)), ("p ⋅ q", (q, p)), ("m
 # - `local`, its local derivative with respect to each parent, computed in the forward pass at the same time as `data`;
 # - `grad`, the derivative of the loss with respect to this node, 0 until the backward pass fills it in.
 #
-# Each operation computes its result and its local derivatives, and makes a new `Value` that remembers both. The sum hands its gradient to both inputs unchanged (add distributes), the product hands each input the other input (multiply swaps), and the maximum passes it only to the input that won (max routes).
+# Each operation computes its result and its local derivatives, and makes a new `Value` that remembers both. The sum hands its gradient to both inputs unchanged (add distributes), the product hands each input the gradient times the other input (multiply swaps), and the maximum passes it only to the input that won (max routes).
 
 # %% [markdown]
 # From here on, you write each piece of the program before the lesson shows it: an exercise first, then the lesson's own code. The exercise cells use the course's copy of `Value` and `topological_order`, `autograd.Value` and `autograd.topological_order`, so that each exercise works on its own, even if you changed a cell above.

@@ -176,7 +176,7 @@ print(gradient_verdict(exploding))
 # %% [markdown]
 # ## The scale of the initial weights
 #
-# So the scale of the initial weights decides whether the gradients keep their size. Take one unit of layer $l$: $z^l_i = \sum_j W^l_{ij}\, a^{l-1}_j$, a sum of $n^{l-1}$ terms. If the weights are independent, with mean 0 and variance $\mathrm{Var}(W^l)$, the variance of $z^l_i$ is $n^{l-1}\, \mathrm{Var}(W^l)$ times the mean of the $(a^{l-1}_j)^2$. To keep the size of the signal from layer to layer, the weights need a variance of $1/n^{l-1}$: this is **LeCun initialization**, the engine's default for the sigmoid and tanh. The backward pass makes the same sum over the $n^l$ units of the layer above, which asks for $1/n^l$. **Xavier initialization**, also called Glorot initialization, takes a compromise between the two:
+# So the scale of the initial weights decides whether the gradients keep their size. Take one unit of layer $l$: $z^l_i = \sum_j W^l_{ij}\, a^{l-1}_j$, a sum of $n^{l-1}$ terms. If the weights are independent, with mean 0 and variance $\mathrm{Var}(W^l)$, the variance of $z^l_i$ is $n^{l-1}\, \mathrm{Var}(W^l)$ times the mean of the $(a^{l-1}_j)^2$. To keep the size of the signal from layer to layer, the weights need a variance of $1/n^{l-1}$: this is **LeCun initialization**, the engine's default for the sigmoid and tanh. The backward pass makes the same sum over the $n^l$ units of the layer above, which asks for $1/n^l$. **Xavier initialization**, also called Glorot initialization, strikes a compromise between the two:
 #
 # $$
 # \text{LeCun: } W^l \sim \mathcal{N}\left(0, \frac{1}{n^{l-1}}\right), \qquad \text{Xavier: } W^l \sim \mathcal{N}\left(0, \frac{2}{n^{l-1} + n^l}\right), \qquad \text{He: } W^l \sim \mathcal{N}\left(0, \frac{2}{n^{l-1}}\right)
@@ -229,7 +229,7 @@ display(show("W^1", symmetric.W[1]), show("W^2", symmetric.W[2]))
 # %% [markdown]
 # ## The gradient-norms explorer
 #
-# The widget below builds a network with 10 units in every hidden layer, one forward and one backward pass on the same 50 points, and draws $\lVert dW^l \rVert$ and $\lVert db^l \rVert$ for every layer, on a logarithmic scale. Its sliders choose the number of layers $n$, the activation of the hidden layers, and the scale $s$ of the initial weights, $W^l \sim \mathcal{N}(0, s^2 / n^{l-1})$: $s$ = 1 is LeCun, $s = \sqrt{2} \approx$ 1.41 is He, and $s = \sqrt{10} \approx$ 3.16 is $\mathcal{N}(0, 1)$ for the hidden layers. Under the plot, `course.diagnosis` gives its verdict.
+# The widget below builds a network with 10 units in every hidden layer, runs one forward and one backward pass on the same 50 points, and draws $\lVert dW^l \rVert$ and $\lVert db^l \rVert$ for every layer, on a logarithmic scale. Its sliders choose the number of layers $n$, the activation of the hidden layers, and the scale $s$ of the initial weights, $W^l \sim \mathcal{N}(0, s^2 / n^{l-1})$: $s$ = 1 is LeCun, $s = \sqrt{2} \approx$ 1.41 is He, and $s = \sqrt{10} \approx$ 3.16 is $\mathcal{N}(0, 1)$ for the hidden layers. Under the plot, `course.diagnosis` gives its verdict.
 
 # %%
 explorer = GradientNorms(depth=10, f="sigmoid", scale=1.0)
