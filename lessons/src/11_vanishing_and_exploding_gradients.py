@@ -182,7 +182,7 @@ print(gradient_verdict(exploding))
 # \text{LeCun: } W^l \sim \mathcal{N}\left(0, \frac{1}{n^{l-1}}\right), \qquad \text{Xavier: } W^l \sim \mathcal{N}\left(0, \frac{2}{n^{l-1} + n^l}\right), \qquad \text{He: } W^l \sim \mathcal{N}\left(0, \frac{2}{n^{l-1}}\right)
 # $$
 #
-# ReLU sets about half of its outputs to 0, which halves the mean of the $(a^{l-1}_j)^2$. **He initialization** doubles the variance to make up for it; it is the engine's default for ReLU. When $n^{l-1} = n^l$, as in our hidden layers, Xavier and LeCun are the same. `Network(..., init=...)` chooses one: `"lecun"`, `"xavier"`, `"he"`, `"normal"` for $\mathcal{N}(0, 1)$, or `"zeros"`.
+# ReLU sets about half of its outputs to 0, which halves the mean of the $(a^{l-1}_j)^2$. **He initialization** doubles the variance to make up for it; it is the engine's default for the ReLU layers, while a sigmoid or tanh layer, such as the output layer, gets LeCun's scale. When $n^{l-1} = n^l$, as in our hidden layers, Xavier and LeCun give the same scale; they differ in the first and the last layer, where $n^{l-1} \neq n^l$. `Network(..., init=...)` chooses one: `"lecun"`, `"xavier"`, `"he"`, `"normal"` for $\mathcal{N}(0, 1)$, or `"zeros"`.
 
 # %%
 inits = {"normal": "N(0, 1)", "lecun": "LeCun", "xavier": "Xavier", "he": "He"}  # names of people: never translated
@@ -356,7 +356,7 @@ for l in (1, 2):
     print(_("Layer {l}, started from equal weights: the units differ by at most {gap}.").format(l=l, gap=num(gap)))
 
 # %% [markdown] tags=["instructor"]
-# In 11.1 the usual slips are a product with the $\sigma'$ factors only (the weights forgotten), $\sigma(z^l)$ for $\sigma'(z^l)$, and `range(1, n)`, which leaves out a layer; the checker names each. In 11.2, learners give the variance instead of its square root, or divide He by $n^l$ instead of $n^{l-1}$: ask them which number of units each $z^l_i$ adds up. In 11.3, `axis=1` compares the weights of one unit with each other; ask what "the units are equal" means for the rows of $W^l$.
+# In 11.1 the usual slips are a product with the $\sigma'$ factors only (the weights forgotten), $\sigma(z^l)$ for $\sigma'(z^l)$, and `range(1, n)`, which leaves out a layer; the checker names each. In 11.2, learners give the variance instead of its square root, or divide He by $n^l$ instead of $n^{l-1}$: ask them how many terms each $z^l_i$ adds up. In 11.3, `axis=1` compares the weights of one unit with each other; ask what "the units are equal" means for the rows of $W^l$.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points
