@@ -158,6 +158,10 @@ class Translations:
                 problems.append((po, error))
         for po, error in problems:
             _warn(self, BROKEN_CATALOG, file=_shown(po), line=error.line, problem=error.problem)
+        typeset = TYPOGRAPHY.get(lang)
+        if typeset:  # translators type plain spaces; the learner reads the language's own
+            for catalog in self.catalogs:
+                catalog.catalog = {key: typeset(text) for key, text in catalog.catalog.items()}
 
     def _find(self, key):
         for catalog in self.catalogs:
@@ -309,6 +313,45 @@ def language_from_environment() -> str:
     return lang
 
 
+# --- typography -----------------------------------------------------------------------------
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+# What typography never touches: English spans, maths ($…$, $$…$$), code (```…```, `…`), HTML tags, URLs.
+_PROTECTED = re.compile(
+    r"<span lang=\"en\">.*?</span>|\$\$.+?\$\$|\$[^$\n]+\$|```.*?```|`[^`\n]*`|<[^<>\n]+>|\bhttps?://\S+", re.DOTALL
+)
+
+
+def _outside(rule, text: str) -> str:
+    """``rule`` applied to the prose of ``text``, never inside maths, code, tags or URLs."""
+    out, start = [], 0
+    for m in _PROTECTED.finditer(text):
+        out += [rule(text[start : m.start()]), m.group()]
+        start = m.end()
+    return "".join([*out, rule(text[start:])])
+
+
+def _french_prose(text: str) -> str:
+    # A narrow no-break space before ; ! ? (not before a markdown image "![…]"), a no-break
+    # space before : (not in a table's alignment row "| :---") and inside « ».
+    text = re.sub(r"[ \u00a0\u202f]+([;?]|!(?!\[))", NNBSP + r"\1", text)
+    text = re.sub(r"[ \u00a0\u202f]+:(?![-:])", NBSP + ":", text)
+    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
+    return re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
+
+
+def french_spacing(text: str) -> str:
+    """French text with French spacing: ``"Attention : α ?"`` becomes ``"Attention\u00a0: α\u202f?"``.
+
+    Translators type an ordinary space before ``: ; ? !`` and inside « »; the learner reads
+    the no-break spaces of French typography, so a line never starts with a lone "?".
+    """
+    return _outside(_french_prose, text)
+
+
+TYPOGRAPHY = {"fr": french_spacing}
+
+
 # --- numbers --------------------------------------------------------------------------------
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -319,9 +362,15 @@ def superscript(k: int) -> str:
     return str(k).translate(_SUPERSCRIPT)
 
 
+def _minus(text: str) -> str:
+    """The true minus sign, U+2212, in the translated languages ("−0,5"); English keeps the hyphen
+    that Python and numpy print, so that a learner can paste a number back into code."""
+    return text if _current == SOURCE_LANGUAGE else text.replace("-", "−")
+
+
 def percent(fraction: float) -> str:
     """``percent(0.84)`` is ``84%`` in English, ``84 %`` in French."""
-    return format_percent(fraction, locale=_locale(_current))
+    return _minus(format_percent(fraction, locale=_locale(_current)))
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -344,7 +393,7 @@ def num(x: float, digits: int = 4) -> str:
     decimals = max(0, digits - 1 - exponent)
     rounded = round(x, decimals)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(rounded, format=pattern, locale=_locale(_current))
+    return _minus(format_decimal(rounded, format=pattern, locale=_locale(_current)))
 
 
 @cache

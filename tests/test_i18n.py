@@ -238,3 +238,33 @@ def test_tick_formatter_writes_french_ticks():
     import matplotlib.pyplot as plt
 
     plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Attention : α ?", "Attention\u00a0: α\u202f?"),
+        ("Bravo ! Et ensuite ; enfin", "Bravo\u202f! Et ensuite\u202f; enfin"),
+        ("le « taux » et «x»", "le «\u00a0taux\u00a0» et «\u00a0x\u00a0»"),
+        ("code `a : b`, maths $a : b$ et $$x ; y$$ !", "code `a : b`, maths $a : b$ et $$x ; y$$\u202f!"),
+        ("| --- | :--- |", "| --- | :--- |"),
+        ("voir ![figure](a.png)", "voir ![figure](a.png)"),
+        ('<span lang="en">Run : all</span> ?', '<span lang="en">Run : all</span>\u202f?'),
+        ("http://127.0.0.1:8000/?token=x", "http://127.0.0.1:8000/?token=x"),
+    ],
+)
+def test_french_spacing_is_applied_to_prose_only(typed, read):
+    assert i18n.french_spacing(typed) == read
+
+
+def test_a_french_learner_reads_french_spacing_and_true_minus_signs():
+    with i18n.language("fr"):
+        sentence = i18n._("Exercise {id} is not solved yet: the cells below go on with the right {symbols}.")
+        negative = i18n.num(-0.04696)
+    assert "\u00a0:" in sentence and " :" not in sentence
+    assert negative == "−0,04696"
+    with i18n.language("en"):  # English keeps what Python prints, so numbers paste back into code
+        assert i18n.num(-0.04696) == "-0.04696"
+        assert "\u00a0" not in i18n._(
+            "Exercise {id} is not solved yet: the cells below go on with the right {symbols}."
+        )

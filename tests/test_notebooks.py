@@ -61,6 +61,23 @@ def test_a_learner_opens_the_lesson_itself_not_a_note_for_authors(path, lang):
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_french_notebooks_follow_french_typography(path):
+    """No ordinary space before : ; ? ! in the French prose and printed text (maths and code apart)."""
+    from course.i18n import _PROTECTED
+
+    nb = committed(path, "fr")
+    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    texts += [output_text(o) for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    wrong = [
+        line
+        for text in texts
+        for line in _PROTECTED.sub(" ", text).splitlines()
+        if re.search(r" [;?]| !(?!\[)| :(?![-:])|« | »", line)
+    ]
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_code_cells_are_the_same_in_every_language(path):
     def code(lang):  # the first cell sets the language; everything after it is shared
         return [c.source for c in committed(path, lang).cells[1:] if c.cell_type == "code"]
