@@ -37,6 +37,9 @@ class Entry:
     definition: str
     symbol: str = ""  # LaTeX without dollars, e.g. "W^l" or "\alpha"
     related: tuple[str, ...] = ()  # ids of other entries
+    # Other names a learner meets in other texts, comma-separated: a message, so that each
+    # language lists its own (the Portuguese source text's "matriz de transição" for Θ^l…).
+    also: str = ""
 
 
 # Definitions use the course's notation: layers l = 1…n, one column per example,
@@ -54,7 +57,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "neuron",
         N_("neuron"),
-        N_(
+        also=N_("unit, node"),
+        definition=N_(
             "The basic unit of a neural network: it adds up its inputs multiplied by weights, adds a bias, then applies an activation function to the result. Row $i$ of $W^l$ and of $b^l$ holds the weights and the bias of neuron $i$ of layer $l$."
         ),
         related=("layer", "weight", "bias", "activation_function"),
@@ -164,7 +168,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "forward_propagation",
         N_("forward propagation"),
-        N_(
+        also=N_("feedforward propagation"),
+        definition=N_(
             "Computing the output of the network by passing the input through every layer in turn: $a^0 = x$, then $z^l = W^l a^{l-1} + b^l$ and $a^l = f^l(z^l)$ for $l = 1, \\dots, n$. It gives the prediction $\\hat{y} = a^n$ and keeps every $z^l$ and $a^l$ for backpropagation."
         ),
         related=("forward_pass", "pre_activation", "activation", "backpropagation"),
@@ -500,7 +505,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "parameter_matrix",
         N_("parameter matrix"),
-        N_(
+        also=N_("transition matrix"),
+        definition=N_(
             "$\\Theta^l = [b^l \\mid W^l]$, the biases and the weights of layer $l$ in one matrix, with the bias in column 0. Some texts number it from the layer it leaves and write $\\Theta^{(l-1)}$ for our $\\Theta^l$."
         ),
         symbol="\\Theta^l",
@@ -708,7 +714,16 @@ ENTRIES: tuple[Entry, ...] = (
         N_(
             "Estimating a derivative from values of the function itself, here with central differences: $\\frac{\\partial J}{\\partial \\theta} \\approx (J(\\theta + \\varepsilon) - J(\\theta - \\varepsilon)) / 2\\varepsilon$ for a small $\\varepsilon$. It is slow but simple, which makes it a good check of backpropagation."
         ),
-        related=("gradient_check", "derivative"),
+        related=("gradient_check", "derivative", "forward_difference"),
+    ),
+    Entry(
+        "forward_difference",
+        N_("forward difference"),
+        also=N_("one-sided difference"),
+        definition=N_(
+            "The one-sided estimate of a derivative, $f'(z) \\approx (f(z + h) - f(z)) / h$: the slope between $z$ and $z + h$. Its error shrinks like $h$, while the central difference's shrinks like $h^2$, which is why the course checks gradients with central differences."
+        ),
+        related=("finite_differences", "derivative", "gradient_check"),
     ),
     # --- Data and generalization (lessons 07 and 08) ---
     Entry(
@@ -752,7 +767,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "regularization",
         N_("regularization"),
-        N_(
+        also=N_("regularization term, weight decay"),
+        definition=N_(
             "Any technique that keeps a network from overfitting. The course adds $\\frac{\\lambda}{2m} \\sum_l \\|W^l\\|^2$ to the cost, which pulls the weights towards zero; the biases are not regularized."
         ),
         related=("regularization_parameter", "overfitting", "cost_function"),
@@ -924,7 +940,17 @@ def _term_index() -> dict[str, str]:
     for lang in languages:
         for e in ENTRIES:
             index.setdefault(_key(_translate(e.term, lang)), e.id)
+        for e in ENTRIES:  # other names come after every term, so that no term is shadowed
+            for name in other_names(e, lang):
+                index.setdefault(_key(name), e.id)
     return index
+
+
+def other_names(e: Entry, lang: str | None = None) -> list[str]:
+    """The other names of ``e`` in ``lang`` (by default the current language), as the catalog lists them."""
+    if not e.also:
+        return []
+    return [name.strip() for name in _translate(e.also, lang or get_language()).split(",") if name.strip()]
 
 
 def lookup(query: str | Entry) -> Entry:
@@ -988,6 +1014,8 @@ def entry_markdown(e: Entry, *, page: bool = False) -> str:
     """
     title = _(e.term) + english_aside(e)
     lines = [f'<a id="{e.id}"></a>\n\n### {title}' if page else f"**{title}**"]
+    if e.also:
+        lines.append(_("Also called: {names}").format(names=", ".join(other_names(e))))
     if e.symbol:
         lines.append(_("Symbol: {symbol}").format(symbol=f"${e.symbol}$"))
     lines.append(_(e.definition))
@@ -1003,6 +1031,8 @@ def entry_markdown(e: Entry, *, page: bool = False) -> str:
 def entry_text(e: Entry) -> str:
     """One entry as plain text in the current language (what ``print`` shows)."""
     lines = [_(e.term) + english_aside(e)]
+    if e.also:
+        lines.append(_("Also called: {names}").format(names=", ".join(other_names(e))))
     if e.symbol:
         lines.append(_("Symbol: {symbol}").format(symbol=plain_math(e.symbol)))
     lines.append(plain(_(e.definition)))

@@ -407,3 +407,32 @@ def test_render_markdown_restores_the_language_after_an_error(english):
     with pytest.raises(CourseError):
         g.render_markdown("xx")
     assert get_language() == "en"
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "id"),
+    [
+        ("en", "node", "neuron"),
+        ("en", "transition matrix", "parameter_matrix"),
+        ("en", "one-sided difference", "forward_difference"),
+        ("en", "weight decay", "regularization"),
+        # the names of the Portuguese source text, which a learner coming from it will search for
+        ("pt_BR", "matriz de transição", "parameter_matrix"),
+        ("pt_BR", "nó", "neuron"),
+        ("pt_BR", "propagação progressiva", "forward_propagation"),
+        ("pt_BR", "termo de regularização", "regularization"),
+    ],
+)
+def test_an_entry_is_found_by_its_other_names(lang, name, id):
+    with i18n.language(lang):
+        assert g.lookup(name).id == id
+        shown = g.entry_text(g.entry(id))
+    assert name in shown, "the entry says its other names"
+
+
+def test_other_names_do_not_shadow_a_term():
+    # "unit" is another name of the neuron; a term of another entry always wins over another name
+    for e in g.ENTRIES:
+        for lang in i18n.LANGUAGES:
+            with i18n.language(lang):
+                assert g.lookup(g.term(e)).id == e.id

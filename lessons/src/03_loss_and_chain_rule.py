@@ -2,7 +2,7 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 30, exercises: 20}
-#     glossary: [loss, loss_function, cost_function, mean_squared_error, cross_entropy, one_hot_encoding, target, prediction, number_of_examples, derivative, gradient, chain_rule, finite_differences, gradient_check, activation_gradient, sigmoid, tanh, relu, softmax, logit, jacobian]
+#     glossary: [loss, loss_function, cost_function, mean_squared_error, cross_entropy, one_hot_encoding, target, prediction, number_of_examples, derivative, gradient, chain_rule, finite_differences, forward_difference, gradient_check, activation_gradient, sigmoid, tanh, relu, softmax, logit, jacobian]
 #   jupytext:
 #     formats: py:percent
 #   kernelspec:
