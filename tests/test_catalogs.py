@@ -196,3 +196,46 @@ def test_detector_flags_a_planted_english_sentence(text, lang):
 )
 def test_detector_ignores_maths_code_and_borrowed_terms(text, lang):
     assert english_sentences(text, lang) == []
+
+
+# --- maths written the translated way, and no internal jargon -----------------------------
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_decimal_point_in_the_maths_of_a_translation_is_found(lang):
+    from babel.messages.catalog import Message
+
+    english = "We train with $\\lambda = 0.5$."
+    point = Message(english, "On entraîne avec $\\lambda = 0.5$.")
+    comma = Message(english, "On entraîne avec $\\lambda = 0{,}5$.")
+    display = Message("$$\\hat y = 0.5$$", "$$\\hat y = 0.5$$")
+    assert catalogs.check_message(point, lang, []) == [
+        "decimal point in maths: write $\\lambda = 0{,}5$ for $\\lambda = 0.5$"
+    ]
+    assert catalogs.check_message(display, lang, []) == [
+        "decimal point in maths: write $$\\hat y = 0{,}5$$ for $$\\hat y = 0.5$$"
+    ]
+    assert catalogs.check_message(comma, lang, []) == []
+
+
+def test_the_french_interval_is_the_same_maths_and_a_wrong_one_is_not():
+    from babel.messages.catalog import Message
+
+    english = "The sigmoid takes its values in $(0, 1)$ and tanh in $(-1, 1)$."
+    french = Message(english, "La sigmoïde prend ses valeurs dans $]0, 1[$ et tanh dans $]-1, 1[$.")
+    wrong = Message(english, "La sigmoïde prend ses valeurs dans $]0, 2[$ et tanh dans $]-1, 1[$.")
+    assert catalogs.check_message(french, "fr", []) == []
+    assert catalogs.check_message(wrong, "fr", [])[0].startswith("maths, code or link changed: missing $(0, 1)$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seed 004's δⁿ = aⁿ − y", "(la semilla 004 del curso)", "o texto-base 004", "the seeds 001 and 004"],
+)
+def test_internal_jargon_in_a_translation_is_found(text):
+    from babel.messages.catalog import Message
+
+    assert catalogs.JARGON.search(text)
+    found = catalogs.check_message(Message("the freeCodeCamp guide", f"guide {text}"), "fr", [])
+    assert any(p.startswith("internal jargon") for p in found), found
+    assert not catalogs.JARGON.search("with seed 0, then the seed 42; 004 steps")

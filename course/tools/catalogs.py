@@ -427,13 +427,35 @@ LINK = re.compile(r"\]\(([^)\s]*)\)")
 BRACE_FIELD = re.compile(r"(?<!\{)\{[A-Za-z_0-9.!:\[\]]*\}(?!\})")
 
 
+# An open interval written the French way, ]0, 1[ or ]-1, 1[: the same interval as (0, 1).
+FRENCH_INTERVAL = re.compile(r"\]([^\[\]$,]+,[^\[\]$,]+)\[")
+DECIMAL_POINT = re.compile(r"\d\.\d")
+
+
+def _same_maths(maths: str) -> str:
+    """The maths as the English writes it: ``0{,}3`` is 0.3, ``]0, 1[`` is (0, 1)."""
+    return FRENCH_INTERVAL.sub(r"(\1)", re.sub(r"(\d)\{,\}(\d)", r"\1.\2", maths))
+
+
 def protected(text: str) -> Counter:
     """Maths, inline code and link targets: they must come through translation unchanged.
 
-    The one change allowed is a decimal comma written the LaTeX way, ``$\\lambda = 0{,}3$``.
+    The changes allowed are a decimal comma written the LaTeX way, ``$\\lambda = 0{,}3$``,
+    and the French notation of an open interval, ``$]0, 1[$`` for ``$(0, 1)$``.
     """
-    maths = [re.sub(r"(\d)\{,\}(\d)", r"\1.\2", m) for m in MATH.findall(text)]
+    maths = [_same_maths(m) for m in MATH.findall(text)]
     return Counter(maths + CODE.findall(text) + LINK.findall(text))
+
+
+def decimal_points(text: str) -> list[str]:
+    """The maths of a translation that write a decimal point, ``$\\lambda = 0.5$``: French, Spanish and
+    Portuguese write ``$\\lambda = 0{,}5$`` (the braces keep LaTeX from spacing the comma)."""
+    return [m for m in MATH.findall(text) if DECIMAL_POINT.search(m)]
+
+
+# Words of the course's makers, never of its learners: the source material is named
+# ("the freeCodeCamp guide"), not numbered ("seed 004", "semilla 004", "texto-base 004").
+JARGON = re.compile(r"\b(?:seeds?|semillas?|textos?-base)\s+00\d", re.IGNORECASE)
 
 
 # Words that are frequent in English prose and are not words of French, Spanish or
@@ -519,6 +541,11 @@ def check_message(message, lang: str, terms) -> list[str]:
         if missing or extra:
             problems.append(f"maths, code or link changed: missing {_show(missing)}, unexpected {_show(extra)}")
     for string in strings:
+        for maths in decimal_points(string):
+            problems.append(f"decimal point in maths: write {DECIMAL_POINT.sub(_comma, maths)} for {maths}")
+        for jargon in JARGON.findall(string):
+            problems.append(f"internal jargon {jargon!r}: name the source (the freeCodeCamp guide…)")
+    for string in strings:
         for sentence in english_sentences(BRACE_FIELD.sub(" ", string), lang):  # {steps} is not English
             problems.append(f"English sentence left in the translation: {sentence!r}")
     masked_id = BRACE_FIELD.sub(" ", mask(ids[0])).lower()
@@ -529,6 +556,10 @@ def check_message(message, lang: str, terms) -> list[str]:
             problems.append(f"glossary term {english!r} should be translated as {translated!r}")
         masked_id = masked_id.replace(english.lower(), " ")
     return problems
+
+
+def _comma(point: re.Match) -> str:
+    return point[0].replace(".", "{,}")
 
 
 def _show(counter: Counter) -> str:
