@@ -164,7 +164,7 @@ show("D^2", D[2])
 # %% [markdown] tags=["instructor"]
 # Learners who took Andrew Ng's machine learning course know this form, and are often confused by two things: $\Theta$ numbered from the layer it leaves, and the bias hidden in column 0. Draw $\Theta^l = [b^l \mid W^l]$ on the board next to $\begin{bmatrix} 1 \\ a^{l-1} \end{bmatrix}$ and multiply it out once.
 #
-# Ask the room to find the slip $g(z(l))$ in the freeCodeCamp guide (seed 004 of the course) before showing the note: it is a good test of whether they understood where $f'$ comes from.
+# Ask the room to find the slip $g(z(l))$ in the freeCodeCamp guide (one of the texts the course is built from) before showing the note: it is a good test of whether they understood where $f'$ comes from.
 
 # %% [markdown]
 # ## Regularization: $\lambda$
