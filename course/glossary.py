@@ -127,7 +127,7 @@ ENTRIES: tuple[Entry, ...] = (
         "weight",
         N_("weight"),
         N_(
-            "An adjustable number on the connection between two neurons: it sets how much the output of one neuron counts in the sum of the next. Training changes the weights to make the loss smaller."
+            "An adjustable number on the connection between two neurons: it sets how much the output of one neuron counts in the sum of the next. Training changes the weights to make the cost $J$ smaller."
         ),
         related=("weight_matrix", "bias", "parameter", "weight_initialization"),
     ),
@@ -890,7 +890,7 @@ def plain(text: str) -> str:
     return re.sub(r"\$([^$]*)\$", lambda m: plain_math(m.group(1)), text)
 
 
-# Other ways of typing a symbol: the dot of seed 004 and the middle dot for ⋅.
+# Other ways of typing a symbol: the dot of the freeCodeCamp guide and the middle dot for ⋅.
 _SYMBOL_ALIASES = {"·": "\\cdot", "•": "\\cdot", "∘": "\\odot", "^T": "A^T"}
 
 

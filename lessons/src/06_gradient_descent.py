@@ -188,7 +188,7 @@ except DivergenceError as error:
 # %% [markdown]
 # The cost did not become infinite at once: after 5 steps it was already millions of times larger than at the start, and it kept growing until the numbers overflowed. This is the parabola with a factor below −1, in many dimensions.
 #
-# The module `course.diagnosis` looks at a learning curve and says what went wrong. Given the runs we tried, it suggests the largest $\alpha$ among them that did not diverge:
+# The engine's message knows only this run, so it suggests a tenth of $\alpha$. The module `course.diagnosis` looks at a learning curve and says what went wrong in the same words; given the runs we tried, its suggestion is better informed: the largest $\alpha$ among them that did not diverge.
 
 # %%
 print(diverged(histories[2.0], 2.0, tried={0.01: histories[0.01], 0.5: histories[0.5]}, step=diverged_at))
