@@ -32,7 +32,7 @@ import numpy as np
 from IPython.display import display
 
 from course import _, ngettext, num, show
-from course.activations import ACTIVATIONS, dz_from_da, sigmoid, sigmoid_prime, softmax
+from course.activations import ACTIVATIONS, NAMES, dz_from_da, sigmoid, sigmoid_prime, softmax
 from course.exercises import answer, check, given
 from course.gradcheck import numeric_gradient, relative_error
 from course.losses import binary_cross_entropy, binary_cross_entropy_da, cross_entropy, cross_entropy_da, mse, mse_da
@@ -313,7 +313,7 @@ print(_("Relative error: {error}").format(error=num(relative_error(chain, gradie
 
 # %%
 zs = np.linspace(-4, 4, 401)
-titles = {"sigmoid": _("sigmoid"), "tanh": "tanh", "relu": "ReLU", "identity": _("identity")}
+titles = {key: _(NAMES[key]) for key in ("sigmoid", "tanh", "relu", "identity")}
 fig, axes = figure(ncols=4, size=(10.0, 2.8), sharey=True)
 for ax, (key, title) in zip(axes, titles.items(), strict=True):
     f_act, f_prime = ACTIVATIONS[key]

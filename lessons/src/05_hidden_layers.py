@@ -40,7 +40,7 @@ import numpy as np
 from IPython.display import display
 
 from course import Network, show
-from course.activations import ACTIVATIONS, sigmoid_prime, tanh_prime
+from course.activations import ACTIVATIONS, NAMES, sigmoid_prime, tanh_prime
 from course.exercises import answer, check, given
 from course.exercises.lesson05 import mystery_backward
 from course.gradcheck import gradient_check
@@ -52,7 +52,9 @@ x = np.array([[1.0], [-0.5]])
 y = np.array([[1.0]])
 net.forward(x)
 for l in range(1, net.n + 1):
-    print(_("Layer {l}: W^{l} has shape {shape}, activation {f}.").format(l=l, shape=net.W[l].shape, f=net.f[l]))
+    print(
+        _("Layer {l}: W^{l} has shape {shape}, activation {f}.").format(l=l, shape=net.W[l].shape, f=_(NAMES[net.f[l]]))
+    )
 
 # %% [markdown]
 # ## Layer 3, the output layer
