@@ -260,7 +260,7 @@ y_hat_big = sigmoid(z_big)
 with np.errstate(divide="ignore", invalid="ignore"):
     L_through_y_hat = binary_cross_entropy(y_hat_big, y_zero)[0]
     dz_through_y_hat = binary_cross_entropy_da(y_hat_big, y_zero) * sigmoid_prime(z_big)
-confident = Network([1, 1], f="sigmoid")  # one input x = 1 and W^1 = 40, so z^1 = 40
+confident = Network([1, 1], f="sigmoid")  # x = 1, W^1 = 40: z^1 = 40
 confident.W[1] = z_big.copy()
 confident.forward(np.ones((1, 1)))
 confident.backward(y_zero)

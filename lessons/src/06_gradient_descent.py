@@ -63,7 +63,7 @@ from course.widgets import AlphaExplorer
 # minus $\alpha$ times a sum of squares: it is never positive. The same holds for the biases and for every layer. The $\approx$ matters, though: it is only true for small steps, and that is why the size of $\alpha$ matters.
 
 # %% [markdown]
-# Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5.
+# Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5: `loss_after(sign)` moves every $W^l$ and $b^l$ by sign × $\alpha$ times its gradient, and returns the new loss.
 
 # %%
 net = Network([2, 3, 1], f="sigmoid", loss="mse", seed=1)
@@ -73,7 +73,6 @@ alpha = 0.5
 
 
 def loss_after(sign):
-    """The loss after moving every W^l and b^l by sign × α times its gradient, from the same weights."""
     moved = Network([2, 3, 1], f="sigmoid", loss="mse", seed=1)
     for l in range(1, moved.n + 1):
         moved.W[l] = net.W[l] + sign * alpha * net.dW[l]
@@ -103,12 +102,11 @@ print(_("Change predicted by −α × (sum of the squared gradients): {change}")
 # w \leftarrow w - \alpha\, f'(w) = w - 2 \alpha w.
 # $$
 #
-# We start at $w$ = 2 and make 8 steps with three learning rates: 0.05, 0.3 and 1.05.
+# We start at $w$ = 2 and make 8 steps with three learning rates: 0.05, 0.3 and 1.05. `descend(alpha)` returns the values of $w$ along the way, the starting point included.
 
 
 # %%
 def descend(alpha, w=2.0, steps=8):
-    """The values of w during gradient descent on f(w) = w², starting point included."""
     path = [w]
     for _step in range(steps):
         w = w - alpha * 2 * w

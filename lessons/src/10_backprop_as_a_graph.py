@@ -152,25 +152,25 @@ for gate, (local_p, local_q) in [("p + q", (1.0, 1.0)), ("p ⋅ q", (q, p)), ("m
 # From here on, you write each piece of the program before the lesson shows it: an exercise first, then the lesson's own code. The exercise cells use the course's copy of `Value` and `topological_order`, `autograd.Value` and `autograd.topological_order`, so that each exercise works on its own, even if you changed a cell above.
 
 # %% [markdown]
-# **Exercise 10.1.** The three functions below make the node of a sum, a product and a tanh, as the methods of `Value` do. Write the `local` of each: a tuple with the local derivative of the result with respect to each parent, in the order of the parents. `given` gives two nodes `p` and `q`; the check compares the three `local`.
+# **Exercise 10.1.** The three functions below make the node of a sum, a product and a tanh, as the methods of `Value` do. Write the `local` of each: a tuple with the local derivative of the result with respect to each parent, in the order of the parents; write the derivative of tanh with its result `t`. `given` gives two nodes `p` and `q`; the check compares the three `local`.
 
 # %% tags=["exercise"]
 p, q = given("10.1")
 
 
 def add(p, q):
-    local = ...  # (∂s/∂p, ∂s/∂q) for s = p + q
+    local = ...  # (∂s/∂p, ∂s/∂q), s = p + q
     return autograd.Value(p.data + q.data, (p, q), local)
 
 
 def mul(p, q):
-    local = ...  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
+    local = ...  # (∂m/∂p, ∂m/∂q), m = p ⋅ q
     return autograd.Value(p.data * q.data, (p, q), local)
 
 
 def tanh(p):
     t = math.tanh(p.data)
-    local = ...  # (∂t/∂p,) for t = tanh(p), written with t
+    local = ...  # (∂t/∂p,), t = tanh(p)
     return autograd.Value(t, (p,), local)
 
 
@@ -181,18 +181,18 @@ p, q = given("10.1")
 
 
 def add(p, q):
-    local = (1.0, 1.0)  # (∂s/∂p, ∂s/∂q) for s = p + q
+    local = (1.0, 1.0)  # (∂s/∂p, ∂s/∂q), s = p + q
     return autograd.Value(p.data + q.data, (p, q), local)
 
 
 def mul(p, q):
-    local = (q.data, p.data)  # (∂m/∂p, ∂m/∂q) for m = p ⋅ q
+    local = (q.data, p.data)  # (∂m/∂p, ∂m/∂q), m = p ⋅ q
     return autograd.Value(p.data * q.data, (p, q), local)
 
 
 def tanh(p):
     t = math.tanh(p.data)
-    local = (1 - t**2,)  # (∂t/∂p,) for t = tanh(p), written with t
+    local = (1 - t**2,)  # (∂t/∂p,), t = tanh(p)
     return autograd.Value(t, (p,), local)
 
 
@@ -204,8 +204,6 @@ check("10.1", add(p, q).local, mul(p, q).local, tanh(p).local)
 
 # %%
 class Value:
-    """One number of a computational graph, with the derivative grad of the loss with respect to it."""
-
     def __init__(self, data, parents=(), local=()):
         self.data = float(data)
         self.grad = 0.0
@@ -270,8 +268,7 @@ L = given("10.2")
 
 
 def topological_order(root):
-    """Every node of root's graph once, each after all of its parents (root last)."""
-    ...
+    return ...
 
 
 order = topological_order(L)
@@ -304,7 +301,6 @@ check("10.2", order)
 
 # %%
 def topological_order(root):
-    """Every node of root's graph once, each after all of its parents (root last)."""
     order, seen = [], set()
 
     def visit(node):
@@ -362,7 +358,6 @@ check("10.3", x.grad, w.grad, b.grad)
 
 # %%
 def backward(self):
-    """grad = ∂self/∂node for every node of self's graph."""
     self.grad = 1.0
     for node in reversed(topological_order(self)):
         for parent, local in zip(node.parents, node.local, strict=True):
@@ -397,7 +392,7 @@ print(f"d(v ⋅ v)/dv = {num(v.grad)}")
 # %% [markdown]
 # ## Lesson 04's network, one number at a time
 #
-# Now the network of lesson 04: two inputs, three hidden units and two outputs, the sigmoid in both layers, the squared error, the same example $x$ and target $y$. The engine computes its $dW^l$ and $db^l$ with matrices. We make a `Value` of every weight, every bias and every input, and write the forward pass with loops over single numbers: $z^l_i = b^l_i + \sum_j W^l_{ij} a^{l-1}_j$ and $a^l_i = \sigma(z^l_i)$.
+# Now the network of lesson 04: two inputs, three hidden units and two outputs, the sigmoid in both layers, the squared error, the same example $x$ and target $y$. The engine computes its $dW^l$ and $db^l$ with matrices. We make a `Value` of every weight, every bias and every input, and write the forward pass with loops over single numbers: $z^l_i = b^l_i + \sum_j W^l_{ij} a^{l-1}_j$ and $a^l_i = \sigma(z^l_i)$. Then `grads` gathers the gradients of these nodes into matrices, to compare them with the engine's.
 
 # %%
 net = Network([2, 3, 2], f="sigmoid", loss="mse", seed=1)
@@ -424,7 +419,6 @@ print(_("The graph has {count} nodes.").format(count=len(topological_order(L))))
 
 
 def grads(nodes):
-    """The grads of a list of nodes as a column, or of a list of rows as a matrix."""
     return np.array([[node.grad for node in row] if isinstance(row, list) else [row.grad] for row in nodes])
 
 

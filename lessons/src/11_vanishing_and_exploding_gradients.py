@@ -57,7 +57,6 @@ activations = ("sigmoid", "tanh", "relu")
 
 
 def gradient_norms(net):
-    """‖dW^l‖ for l = 1…n, after one forward and one backward pass of net on (x, y)."""
     net.forward(x)
     net.backward(y)
     return {l: float(np.linalg.norm(net.dW[l])) for l in range(1, net.n + 1)}
@@ -185,7 +184,7 @@ print(gradient_verdict(exploding))
 # ReLU sets about half of its outputs to 0, which halves the mean of the $(a^{l-1}_j)^2$. **He initialization** doubles the variance to make up for it; it is the engine's default for the ReLU layers, while a sigmoid or tanh layer, such as the output layer, gets LeCun's scale. When $n^{l-1} = n^l$, as in our hidden layers, Xavier and LeCun give the same scale; they differ in the first and the last layer, where $n^{l-1} \neq n^l$. `Network(..., init=...)` chooses one: `"lecun"`, `"xavier"`, `"he"`, `"normal"` for $\mathcal{N}(0, 1)$, or `"zeros"`.
 
 # %%
-inits = {"normal": "N(0, 1)", "lecun": "LeCun", "xavier": "Xavier", "he": "He"}  # names of people: never translated
+inits = {"normal": "N(0, 1)", "lecun": "LeCun", "xavier": "Xavier", "he": "He"}
 for f in ("tanh", "relu"):
     for init, name in inits.items():
         dW_norms = gradient_norms(Network(sizes, f=f, f_out="sigmoid", seed=0, init=init))
