@@ -9,6 +9,7 @@ draw the figures below (:class:`PlaygroundFigure`, :class:`AlphaFigure`,
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -18,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, NullFormatter, NullLocator
@@ -54,6 +56,14 @@ def figure(ncols: int = 1, nrows: int = 1, size=None, **kwargs):
     for ax in axes.flat:
         localize(ax)
     return fig, (axes[0, 0] if axes.size == 1 else axes.ravel())
+
+
+def set_title(ax, title: str, **kwargs):
+    """Give ``ax`` its title, on two lines or more where it is wider than the axes (a title is longer in
+    French or Spanish than in English). Use it with ``figure(..., layout="constrained")``, which makes room for it."""
+    width = ax.figure.get_figwidth() * ax.get_position().width * 72  # points
+    size = FontProperties(size=kwargs.get("fontsize", plt.rcParams["axes.titlesize"])).get_size_in_points()
+    return ax.set_title(textwrap.fill(title, max(12, int(width / (0.55 * size)))), **kwargs)
 
 
 # The widgets' figures ------------------------------------------------------------------

@@ -195,7 +195,7 @@ for _iteration in range(30):
     w = w - alpha * dL_dz * x
     b = b - alpha * dL_dz
 
-fig, ax = figure()
+fig, ax = figure(layout="constrained")
 ax.plot(np.arange(1, 31), losses, marker="o", markersize=3, color=BLUE)
 ax.set_xlabel(_("iteration"))
 ax.set_ylabel(_("loss L"))

@@ -35,7 +35,7 @@ from IPython.display import display
 from course import Network, _, ngettext, num
 from course.data import DATASETS, moons
 from course.exercises import answer, check, given
-from course.plots import BLUE, CLASS_CMAP, ORANGE, RED, figure, grid
+from course.plots import BLUE, CLASS_CMAP, ORANGE, RED, figure, grid, set_title
 from course.widgets import Playground
 
 # %% [markdown]
@@ -135,7 +135,7 @@ for batch_size, label in methods.items():
 
 # %%
 colors = {None: BLUE, 10: ORANGE, 1: RED}
-fig, (ax_step, ax_epoch) = figure(ncols=2, size=(9.0, 3.4))
+fig, (ax_step, ax_epoch) = figure(ncols=2, size=(9.0, 3.4), layout="constrained")
 for batch_size, label in reversed(methods.items()):
     color, history = colors[batch_size], per_step[batch_size]
     ax_step.plot(np.arange(1, len(history) + 1), history, color=color, linewidth=1.5 if batch_size is None else 0.6)
@@ -146,9 +146,8 @@ ax_step.set_xlabel(_("step"))
 ax_step.set_title(_("Cost of the batch used by each step"))
 ax_epoch.set_xlabel(_("epoch"))
 ax_epoch.set_xticks([1, 5, 10, 15, 20])
-ax_epoch.set_title(_("Cost J on all the examples, after each epoch"))
+set_title(ax_epoch, _("Cost J on all the examples, after each epoch"))
 ax_epoch.legend(handles[::-1], labels[::-1])
-fig.subplots_adjust(left=0.06, right=0.98, bottom=0.14, top=0.91, wspace=0.2)
 plt.show()
 
 # %% [markdown]
