@@ -393,7 +393,14 @@ def num(x: float, digits: int = 4) -> str:
     decimals = max(0, digits - 1 - exponent)
     rounded = round(x, decimals)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return _minus(format_decimal(rounded, format=pattern, locale=_locale(_current)))
+    text = format_decimal(rounded, format=pattern, locale=_locale(_current))
+    return _minus(_spanish_groups(text, rounded) if _current == "es" else text)
+
+
+def _spanish_groups(text: str, x: float) -> str:
+    """Spanish groups thousands as the RAE and ISO 80000 do: ``3 027 705`` with a narrow no-break space,
+    never a point (a decimal point in Mexico and Central America), and four-digit numbers whole: ``1234,5``."""
+    return text.replace(".", "\u202f" if abs(x) >= 10_000 else "")
 
 
 @cache

@@ -206,6 +206,11 @@ def test_a_renamed_placeholder_falls_back_to_english(locales):
         ("en", 1.5e-6, "1.5 × 10⁻⁶"),
         ("fr", 0.000012345, "1,234 × 10⁻⁵"),
         ("fr", 1234.56, "1\u202f235"),
+        ("es", 3027705, "3\u202f027\u202f705"),  # RAE, ISO: a narrow space, never a point
+        ("es", 13925, "13\u202f925"),
+        ("es", 1234.56, "1235"),  # four digits stay whole (RAE)
+        ("es", 9999.6, "10\u202f000"),
+        ("pt_BR", 3027705, "3.027.705"),
         ("en", 0.6931471, "0.6931"),
         ("en", -2.0, "-2"),
         ("en", 0.0, "0"),
@@ -216,6 +221,14 @@ def test_a_renamed_placeholder_falls_back_to_english(locales):
 def test_numbers_are_written_for_the_language(lang, x, expected):
     set_language(lang)
     assert num(x) == expected
+
+
+def test_a_spanish_learner_reads_no_point_in_a_number():
+    """A point would be a decimal mark in Mexico: Spanish groups with a narrow space and keeps the decimal comma."""
+    with i18n.language("es"):
+        assert num(1234.5, 5) == "1234,5"
+        assert num(-12345.6, 6) == "−12\u202f345,6"
+        assert "." not in num(3027705) + num(0.05)
 
 
 def test_small_values_are_never_rounded_to_zero():
