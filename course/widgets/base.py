@@ -146,3 +146,21 @@ class Shown:
 
     def __repr__(self):
         return self.text()
+
+
+class Labelled(Shown):
+    """A box of plain ipywidgets that keeps a line of text for readers without a kernel (lesson 00).
+
+    Without a kernel, a saved notebook shows its ``text/plain`` form: ``text()`` (the label's
+    current value) instead of ``HBox(children=(FloatSlider(…``.
+    """
+
+    def __init__(self, box: widgets.Box, text):
+        self._text = text
+        self._own(box)
+
+    def text(self) -> str:
+        return self._text()
+
+    def static(self) -> dict:
+        return {}
