@@ -193,7 +193,7 @@ def f(x):
 
 x0 = 1.0
 xs = np.linspace(-0.2, 2.3, 200)
-fig, ax = figure()
+fig, ax = figure(layout="constrained")
 ax.plot(xs, f(xs), color="black", linewidth=2, label="f(x) = x³ − 2x")
 for h, alpha_line in [(1.0, 1.0), (0.5, 0.7), (0.25, 0.45)]:
     slope = (f(x0 + h) - f(x0)) / h
