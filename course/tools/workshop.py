@@ -14,6 +14,7 @@ import nbformat
 
 from ..files import LESSONS
 from ..i18n import LANGUAGES, _, language, num
+from ..interface import menu_path
 from .build import sources, translate_markdown
 
 INSTRUCTOR = LESSONS / "instructor"
@@ -177,8 +178,8 @@ def _solutions(lang: str) -> str:
     return "\n\n".join(
         [
             _(
-                "Each exercise is followed by its solution in a hidden cell: learners reveal it by clicking the collapsed cell (or View › Expand All Code). The solution runs through the same check as the exercise, so its output shows what a correct answer prints."
-            ),
+                "Each exercise is followed by its solution in a hidden cell: learners reveal it by clicking the collapsed cell (or {menu}). The solution runs through the same check as the exercise, so its output shows what a correct answer prints."
+            ).format(menu=menu_path("View", "Expand All Code", lang)),
             _("To hand out notebooks without solutions, remove the cells tagged `solution`:"),
             "```bash\n"
             "jupyter nbconvert --to notebook --TagRemovePreprocessor.enabled=True \\\n"

@@ -43,10 +43,11 @@ import numpy as np
 from course import CourseError, _, get_language, num, set_language, show
 from course.exercises import check, feedback
 from course.glossary import glossary
+from course.interface import menu_path
 from course.widgets.base import Labelled
 
 # %% [markdown]
-# Cells share their variables: a variable set in one cell can be used in every cell run after it. The next two cells show this. If a cell complains that a name is not defined, you probably skipped a cell above it; the menu **Run ▸ Run All Above Selected Cell** catches up.
+# Cells share their variables: a variable set in one cell can be used in every cell run after it. The next two cells show this.
 
 # %%
 w = 2.0
@@ -54,6 +55,12 @@ x = 3.0
 
 # %%
 print(_("w times x is {product}.").format(product=num(w * x)))
+
+# %% [markdown]
+# If a cell complains that a name is not defined, you probably skipped a cell above it. This menu of JupyterLab runs every cell above the selected one and catches up:
+
+# %%
+print(menu_path("Run", "Run All Above Selected Cell"))
 
 # %% [markdown]
 # ## Choosing the language
@@ -197,7 +204,7 @@ except CourseError as error:
     print(error)
 
 # %% [markdown] tags=["instructor"]
-# **Before the first lesson.** Check that every learner has JupyterLab open on the folder of their language and that the cells at the top of this notebook ran: the cell under "Choosing the language" must print the code of their language. A learner who sees English in the `fr` folder has probably opened `lessons/en` or run the cells out of order: have them restart the kernel and run all cells.
+# **Before the first lesson.** Check that every learner has JupyterLab open on the folder of their language and that the cells at the top of this notebook ran: the cell under "Choosing the language" must print the code of their language. A learner who sees English in their language's folder has probably opened `lessons/en` or run the cells out of order: have them restart the kernel and run all cells.
 #
 # **Common snags.** A `NameError` means a cell above was skipped. `check` printing "Replace `...`" means the `...` is still in the cell. Learners on a static page (no kernel) see frozen widgets: that is expected.
 #
