@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from course.i18n import language
+from course.interface import INTERFACE_LOCALES
 from course.tools.catalogs import english_sentences
-from course.tools.lab import INTERFACE_LOCALES, lab_command, room_settings
+from course.tools.lab import lab_command, room_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

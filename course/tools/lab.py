@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from ..files import LESSONS
-
-INTERFACE_LOCALES = {"fr": "fr_FR", "es": "es_ES", "pt_BR": "pt_BR"}
+from ..interface import INTERFACE_LOCALES
 
 
 def interface_locale(lang: str) -> str | None:
