@@ -63,7 +63,7 @@ from course.widgets import AlphaExplorer
 # minus $\alpha$ times a sum of squares: it is never positive. The same holds for the biases and for every layer. The $\approx$ matters, though: it is only true for small steps, and that is why the size of $\alpha$ matters.
 
 # %% [markdown]
-# Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5: `loss_after(sign)` moves every $W^l$ and $b^l$ by sign × $\alpha$ times its gradient, and returns the new loss.
+# Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5: `loss_after(sign)` moves every $W^l$ and $b^l$ by `sign` × $\alpha$ times its gradient, and returns the new loss.
 
 # %%
 net = Network([2, 3, 1], f="sigmoid", loss="mse", seed=1)
