@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import statistics
 from functools import partial
 
 import numpy as np
@@ -88,7 +89,7 @@ class History(list):
 def final_cost(costs) -> float:
     """Where a run ended: the median cost of its last tenth (at least its last 5 steps), steady when J jumps up and down."""
     tail = costs[-max(5, math.ceil(len(costs) / 10)) :]
-    return float(np.median(tail))
+    return float(statistics.median(tail))  # finite costs (the callers check): a tenth of np.median's time
 
 
 def overshoot_step(costs, factor: float = OVERSHOOT_FACTOR) -> int | None:
@@ -125,6 +126,8 @@ class ByLayer(dict):
 
     def _layer(self, l):
         """``l`` if it is the number of a layer here; otherwise a sentence."""
+        if type(l) is int and self.first <= l <= self.n:  # the common case, without the ABC check below
+            return l
         if isinstance(l, numbers.Integral) and not isinstance(l, bool) and self.first <= l <= self.n:
             return int(l)
         raise CourseError(
@@ -576,12 +579,16 @@ class Network:
         # Overflow is expected when α is too large: it is reported below as a divergence.
         with np.errstate(all="ignore"):
             while len(costs) < total:
-                order = rng.permutation(m) if size < m else slice(None)
-                xs, ys = x[:, order], y[:, order]
+                if size < m:
+                    order = rng.permutation(m)
+                    xs, ys = x[:, order], y[:, order]
+                else:  # full batch: the whole training set, not a copy of it
+                    xs, ys = x, y
                 for start in range(0, m, size):
                     if len(costs) == total:
                         break
-                    J = self._step(xs[:, start : start + size], ys[:, start : start + size], alpha, lam, m, f, primes)
+                    batch = (xs, ys) if size == m else (xs[:, start : start + size], ys[:, start : start + size])
+                    J = self._step(*batch, alpha, lam, m, f, primes)
                     costs.append(J)
                     if not math.isfinite(J):
                         raise DivergenceError(len(costs), alpha, costs)

@@ -104,5 +104,5 @@ def loss_from_z(f: str, loss_name: str, z, y):
 def cost_from_z(loss_name: str, z, y) -> float:
     """Σ of :func:`loss_from_z` over the examples, in fewer steps (the engine's training loop)."""
     if loss_name == "binary_cross_entropy":
-        return float(np.logaddexp(0.0, z).sum() - np.vdot(y, z))
+        return float(np.add.reduce(np.logaddexp(0.0, z), axis=None) - np.vdot(y, z))
     return float(loss_from_z(None, loss_name, z, y).sum())
