@@ -12,19 +12,18 @@ browser are stopped by the test itself; every wait is bounded.
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
 from course.i18n import language
-from course.interface import INTERFACE_LOCALES
+from course.interface import label
 from course.tools.catalogs import english_sentences
+from course.tools.hub import free_port
 from course.tools.lab import lab_command, room_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,12 +43,6 @@ FLAGS = [
 READ = ".jp-OutputArea-output, .widget-label, .widget-html-content, .widget-readout, .widget-button"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def api(port, path):
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}?token={TOKEN}", timeout=5) as response:
         return json.load(response)
@@ -65,16 +58,6 @@ def wait_for(condition, seconds, what):
             pass
         time.sleep(0.5)
     raise TimeoutError(f"{what} did not happen within {seconds} s")
-
-
-def pack_label(lang: str, message: str, context: str | None = None) -> str:
-    """JupyterLab's label for ``message`` as its language pack for ``lang`` writes it (English where the pack has none)."""
-    locale = INTERFACE_LOCALES[lang]
-    spec = find_spec(f"jupyterlab_language_pack_{locale}")
-    pack = Path(spec.origin).parent / "locale" / locale / "LC_MESSAGES" / "jupyterlab.json"
-    strings = json.loads(pack.read_text(encoding="utf-8"))
-    found = strings.get(message if context is None else f"{context}\x04{message}")
-    return found[0] if found else message
 
 
 @pytest.fixture
@@ -133,8 +116,8 @@ def test_a_learner_runs_lesson_06_and_moves_the_alpha_slider_in_their_language(l
                 "the kernel's start",
             )
             # JupyterLab's Run menu and its "Run All Cells", as the learner's language pack names them.
-            page.get_by_role("menuitem", name=pack_label(lang, "Run", "menu"), exact=True).click()
-            page.get_by_text(pack_label(lang, "Run All Cells"), exact=True).click()
+            page.get_by_role("menuitem", name=label("Run", "menu", lang), exact=True).click()
+            page.get_by_text(label("Run All Cells", lang=lang), exact=True).click()
             # JupyterLab renders only the cells in view: wait for the explorer's live slider, then for the kernel.
             page.locator(".widget-slider", has_text=alpha_label).first.wait_for(timeout=120_000)
             wait_for(
