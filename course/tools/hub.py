@@ -36,7 +36,7 @@ from babel.lists import format_list
 
 from ..files import CHECKOUT
 from ..i18n import LANGUAGES, CourseError, _, get_language, ngettext
-from .lab import room_settings
+from .lab import room_args, room_settings
 from .workshop import nbgitpuller_link
 
 PROXY = "configurable-http-proxy"
@@ -107,14 +107,7 @@ def hub_config(
     process runs as root) adds ``--allow-root``, without which JupyterLab refuses to start.
     """
     check_password(password)
-    if root is None:
-        root = hasattr(os, "geteuid") and os.geteuid() == 0
-    args = [
-        f"--LabApp.app_settings_dir={settings}",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if root:
-        args.append("--allow-root")
+    args = room_args(settings, root)
     return {
         "JupyterHub": {
             "bind_url": f"http://{ip}:{port}",

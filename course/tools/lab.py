@@ -46,6 +46,18 @@ def room_settings(folder: Path, lang: str | None = None) -> Path:
     return folder
 
 
+def as_root() -> bool:
+    """Whether this process runs as root, as containers and CI machines do."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def room_args(settings: Path, root: bool | None = None) -> list[str]:
+    """JupyterLab's options for a room, locally and on a hub: the quiet settings, no update check,
+    and ``--allow-root`` as root (``root``: default :func:`as_root`), without which it refuses to start."""
+    args = [f"--LabApp.app_settings_dir={settings}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    return [*args, "--allow-root"] if (as_root() if root is None else root) else args
+
+
 def workspaces_dir(lang: str) -> Path:
     """Where JupyterLab keeps the open tabs of the course in ``lang``: one place per language, so
     that switching language never reopens the other language's notebooks."""
@@ -72,13 +84,10 @@ def lab_command(
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url=/lab/tree/{lang}/00_start_here.ipynb",
         f"--LabApp.workspaces_dir={workspaces or workspaces_dir(lang)}",
-        f"--LabApp.app_settings_dir={settings}",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        *room_args(settings),
     ]
     if port:
         command.append(f"--ServerApp.port={port}")
     if not browser:
         command.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI machines run as root
-        command.append("--allow-root")
     return command
