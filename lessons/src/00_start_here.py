@@ -2,6 +2,7 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 10, exercises: 5}
+#     part: pre-work
 #     glossary: [neural_network, backpropagation, weight, bias, learning_rate, elementwise_product, matrix_product]
 #   jupytext:
 #     formats: py:percent
@@ -209,6 +210,9 @@ except CourseError as error:
 # **Common snags.** A `NameError` means a cell above was skipped. `check` printing "Replace `...`" means the `...` is still in the cell. Learners on a static page (no kernel) see frozen widgets: that is expected.
 #
 # **Question for the room.** Ask two learners who follow the course in different languages to read their feedback for exercise 00.1 aloud: same id, same answer, different words. It makes the point that exercise ids and values are shared across languages, so a mixed room can work together.
+
+# %% [markdown] tags=["instructor", "behind"]
+# Lesson 00 is pre-work: send it a week ahead with the setup instructions and ask learners to run it to the end. On the day, do not teach it: during setup, ask each learner to show a green sticky note once 00.1 prints its ✓, and help the red ones. If many did not do it, show only "Running cells" and "Exercises and their feedback" (5 minutes) and leave the rest to read at home.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

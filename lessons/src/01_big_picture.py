@@ -2,6 +2,7 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 15, exercises: 10}
+#     part: core
 #     glossary: [neural_network, neuron, weight, bias, prediction, target, forward_propagation, error, loss, loss_function, backpropagation, derivative, gradient, error_gradient, chain_rule, sigmoid, gradient_descent, learning_rate, iteration]
 #   jupytext:
 #     formats: py:percent
@@ -102,7 +103,7 @@ alpha = 1.0
 #
 # The input goes through the neuron: first the weighted input, then the activation. Here $z$ = 0.5 × 1.5 + 0.1 = 0.85.
 
-# %%
+# %% tags=["live"]
 z = w * x + b
 a = sigmoid(z)
 print(_("z = w x + b = {z}").format(z=num(z)))
@@ -143,7 +144,7 @@ print(_("L = ½ (a − y)² = {L}").format(L=num(L)))
 #
 # The bias has the same chain except for the last link: the derivative of $z$ with respect to $b$ is 1.
 
-# %%
+# %% tags=["live"]
 dL_da = a - y
 da_dz = sigmoid_prime(z)
 dz_dw = x
@@ -168,7 +169,7 @@ print(_("dL/dw = {dw}   and   dL/db = {db}").format(dw=num(dL_dw), db=num(dL_db)
 #
 # We take $\alpha = 1$. Then we run the forward pass again to see what the change did to the loss.
 
-# %%
+# %% tags=["live"]
 w_new = w - alpha * dL_dw
 b_new = b - alpha * dL_db
 L_new = 0.5 * (sigmoid(w_new * x + b_new) - y) ** 2
@@ -317,6 +318,9 @@ check("01.3", w_new)
 # **Common mistakes.** Forgetting $\sigma'(z)$ in 01.2 (the checker says so), writing $y - a$ instead of $a - y$, and adding $\alpha \frac{dL}{dw}$ in 01.3 instead of subtracting it. For the last one, ask the room why we subtract: the derivative points uphill.
 #
 # **Question for the room.** In the plot, why does the loss fall more and more slowly? Most answer "the sigmoid is flat"; the cell after the plot measures it: the error $a - y$ shrinks much more than $\sigma'(z)$. Both factors of $\frac{dL}{dz}$ shrink, and the error is the main one. This prepares lesson 03 (a loss whose gradient does not shrink with $\sigma'$) and lesson 06 (learning rates).
+
+# %% [markdown] tags=["instructor", "behind"]
+# Nothing in this lesson is left out of the day plan. If the room is behind, live-code steps 1 to 4 on the one neuron, skip "Iterating" and "The same neuron in the course's notation" (5 minutes, lesson 04 repeats the notation), and give exercise 01.3 as homework (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

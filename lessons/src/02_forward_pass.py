@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 20, exercises: 15}
+#     part: core
+#     optional_minutes: 5
 #     glossary: [layer, number_of_layers, layer_size, input_layer, hidden_layer, output_layer, weight_matrix, bias_vector, pre_activation, activation, activation_function, sigmoid, tanh, relu, softmax, prediction, number_of_examples, matrix_product, elementwise_product, forward_pass, multilayer_perceptron]
 #   jupytext:
 #     formats: py:percent
@@ -99,7 +101,7 @@ for symbol, value in [("a^0 = x", x), ("W^1", W1), ("b^1", b1), ("W^2", W2), ("b
 #
 # By hand, layer 1 is two lines of numpy: `W1 @ x + b1` for $z^1$ (the operator `@` is the matrix product $\cdot$) and `np.tanh` applied to every entry for $a^1$. The engine's function `layer_forward` computes the same two formulas for one layer and returns $z^l$ and $a^l$.
 
-# %%
+# %% tags=["live"]
 z1 = W1 @ x + b1
 a1 = np.tanh(z1)
 display(show("z^1", z1))
@@ -118,7 +120,7 @@ print(_("Largest difference between the engine and our numpy: {difference}").for
 #
 # Layer 2 reads $a^1$, not $x$. Its weight matrix $W^2$ has shape $1 \times 3$, one row for its single neuron and one column per neuron of layer 1, so $z^2$ has shape $1 \times 4$: one prediction per example.
 
-# %%
+# %% tags=["live"]
 z2 = W2 @ a1 + b2
 y_hat = sigmoid(z2)
 display(show("z^2", z2))
@@ -134,7 +136,7 @@ print(_("Largest difference between the engine and our numpy: {difference}").for
 #
 # `Network([2, 3, 1], f="tanh", f_out="sigmoid")` builds the same architecture, with random starting weights. We replace them by ours: `net.W[1]` is $W^1$, `net.b[2]` is $b^2$, with the layer number as index exactly as in the formulas. Then `net.forward(x)` runs every layer and returns $\hat y$; it also keeps $z^l$ and $a^l$ in `net.z[l]` and `net.a[l]`.
 
-# %%
+# %% tags=["live"]
 net = Network([2, 3, 1], f="tanh", f_out="sigmoid")
 net.W[1], net.b[1], net.W[2], net.b[2] = W1, b1, W2, b2
 y_hat_net = net.forward(x)
@@ -279,6 +281,9 @@ check("02.3", y_hat_new)
 # **Common mistakes in 02.1.** `W.T @ a0` (a transpose too many), `a0 @ W` (factors swapped), `W * a0` (⊙ instead of ⋅) and a forgotten bias all give $2 \times 2$ arrays, so numpy stays silent; the checker names each of them. Ask learners who got ✓ at once to try one wrong version on purpose and read the hint.
 #
 # **In 02.2 and 02.3** the shapes are no longer square, so a wrong product usually stops with numpy's `ValueError`. Encourage learners to print `.shape` of each factor rather than adding `.T` at random until it runs.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out the "Softmax" subsection (5 minutes): the core lessons use sigmoid and tanh outputs. If the room is still behind, show "When shapes do not fit" by reading its first error message aloud instead of running both cells, and give exercise 02.3 as homework (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 30, exercises: 20}
+#     part: core
+#     optional_minutes: 15
 #     glossary: [loss, loss_function, cost_function, mean_squared_error, cross_entropy, one_hot_encoding, target, prediction, number_of_examples, derivative, gradient, chain_rule, finite_differences, forward_difference, gradient_check, activation_gradient, sigmoid, tanh, relu, softmax, logit, jacobian]
 #   jupytext:
 #     formats: py:percent
@@ -61,7 +63,7 @@ from course.plots import BLUE, GREY, ORANGE, figure
 # The $\frac{1}{2}$ cancels the 2 of the derivative of a square, so $da^n$ is just the difference between prediction and target, positive where the prediction is too high. Here are three examples with two outputs each; `mse` returns one loss per column:
 
 
-# %%
+# %% tags=["live"]
 y_hat = np.array([[0.8, 0.1, 0.4], [0.3, 0.9, 0.5]])
 y = np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.2]])
 
@@ -286,7 +288,7 @@ print(_("Numerical estimates: dL/dw ≈ {dw} and dL/db ≈ {db}").format(dw=num(
 #
 # The cell below computes each local derivative, multiplies them, and compares the product with the numerical estimate. The relative error, $|g - \hat g| / (|g| + |\hat g|)$, is the measure used to compare gradients in this course.
 
-# %%
+# %% tags=["live"]
 w, b = theta
 z = w * x + b
 a = sigmoid(z)
@@ -543,6 +545,9 @@ compare(
 # **Softmax, derived.** The sentence that matters is "each $z_j$ changes every $s_i$". Before showing the Jacobian, ask the room: if $z_2$ goes up, what happens to $\hat y_1$? Many expect nothing. The table with the diagonal alone makes the answer concrete: the wrong classes get a gradient of 0. If time is short, skip the quotient rule and keep the Jacobian's table, the derivation of $\hat y - y$ and exercise 03.4: about 10 minutes.
 #
 # **Common mistakes in 03.4.** `s * (da - s * da)` for `s * (da - s.T @ da)`: it is exactly the diagonal $s \odot (1 - s) \odot da^n$ again, and the checker says so. `s @ da.T`, an outer product of shape 3 × 3. A missing outer $s$, or $s$ applied to $da^n$ only (`s * da - s.T @ da`). Learners who know matrices can check that `jacobian` is $\mathrm{diag}(s) - s \cdot s^T$.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "Softmax, derived" with its exercise 03.4 (15 minutes): give them as homework to learners who will use softmax outputs. If the room is still behind, show the table of "Central differences" without discussing the forward difference, and in "Each activation and its derivative" keep only the plot (5 minutes); do 03.3 together on the projector.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

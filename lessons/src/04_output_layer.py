@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 20, exercises: 15}
+#     part: core
+#     optional_minutes: 5
 #     glossary: [output_layer, backpropagation, backward_pass, loss, derivative, chain_rule, activation_gradient, pre_activation_gradient, weight_gradient, bias_gradient, sigmoid, elementwise_product, matrix_product, transpose]
 #   jupytext:
 #     formats: py:percent
@@ -61,7 +63,7 @@ display(show("a^1", net.a[1]), show("W^2", net.W[2]), show("z^2", net.z[2]), sho
 #
 # It has the shape of $a^n$: one number per output unit. Our first output is too low, so its derivative is negative (a larger output would lower the loss); the second is too high, so its derivative is positive.
 
-# %%
+# %% tags=["live"]
 da2 = net.a[2] - y
 show("da^2", da2)
 
@@ -76,7 +78,7 @@ show("da^2", da2)
 #
 # For the sigmoid, $f'(z) = \sigma(z)\,(1 - \sigma(z))$, which `sigmoid_prime` computes. Notice that $f'^n$ is evaluated at $z^n$, the value that went into the activation.
 
-# %%
+# %% tags=["live"]
 f_prime = sigmoid_prime(net.z[2])
 dz2 = da2 * f_prime
 display(show("f'^2(z^2)", f_prime), show("dz^2", dz2))
@@ -151,7 +153,7 @@ display(show("u^T \\cdot v", u.T @ v), show("u \\cdot v^T", u @ v.T))
 # dW^n = dz^n \cdot (a^{n-1})^T
 # $$
 
-# %%
+# %% tags=["live"]
 dW2 = dz2 @ net.a[1].T
 display(show("dW^2", dW2))
 print(
@@ -185,7 +187,7 @@ show("db^2", db2)
 # da^{n-1} = (W^n)^T \cdot dz^n
 # $$
 
-# %%
+# %% tags=["live"]
 da1 = net.W[2].T @ dz2
 display(show("da^1", da1))
 print(
@@ -323,6 +325,9 @@ check("04.3", da_prev)
 
 # %% [markdown] tags=["instructor"]
 # The most frequent wrong answers, which the checks recognize: `da @ sigmoid_prime(z2)` (fails with a shape error for two outputs; with `.T` it gives a number or a matrix), `sigmoid_prime(sigmoid(z2))` ($f'$ evaluated at $a^2$ instead of $z^2$), `a1 @ dz.T` (the transpose of $dW^2$) and `W2 @ dz` (no error because $W^2$ is square). When a learner is stuck, ask them to write the shape of every factor next to the formula.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "When the output saturates: losses computed from $z^n$" (5 minutes). If the room is still behind, skip "What each derivative tells you" (5 minutes), do exercises 04.1 and 04.2 in the room and give 04.3 as homework: lesson 05 computes $da^{l-1}$ again.
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

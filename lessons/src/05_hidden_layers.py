@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 25, exercises: 20}
+#     part: core
+#     optional_minutes: 10
 #     glossary: [hidden_layer, backpropagation, backward_pass, chain_rule, activation_gradient, pre_activation_gradient, weight_gradient, bias_gradient, tanh, gradient_check, finite_differences, transpose]
 #   jupytext:
 #     formats: py:percent
@@ -61,7 +63,7 @@ for l in range(1, net.n + 1):
 #
 # This is lesson 04 again, all in one cell: from $da^3 = \hat y - y$ we compute $dz^3$, $dW^3$, $db^3$, and the $da^2$ that layer 2 needs.
 
-# %%
+# %% tags=["live"]
 da3 = net.a[3] - y
 dz3 = da3 * sigmoid_prime(net.z[3])
 dW3 = dz3 @ net.a[2].T
@@ -78,7 +80,7 @@ display(show("dW^3", dW3), show("db^3", db3), show("da^2", da2))
 # dz^2 = da^2 \odot f'^2(z^2)
 # $$
 
-# %%
+# %% tags=["live"]
 dz2 = da2 * tanh_prime(net.z[2])
 show("dz^2", dz2)
 
@@ -91,7 +93,7 @@ show("dz^2", dz2)
 #
 # Here $a^1$ is the activation of the hidden layer below, not the input: each layer uses the activation that entered it.
 
-# %%
+# %% tags=["live"]
 dW2 = dz2 @ net.a[1].T
 db2 = dz2
 display(show("dW^2", dW2), show("db^2", db2))
@@ -103,7 +105,7 @@ display(show("dW^2", dW2), show("db^2", db2))
 # da^1 = (W^2)^T \cdot dz^2
 # $$
 
-# %%
+# %% tags=["live"]
 da1 = net.W[2].T @ dz2
 show("da^1", da1)
 
@@ -326,6 +328,9 @@ check("05.3", layer)
 
 # %% [markdown] tags=["instructor"]
 # The bug of `mystery_backward` is in layer 3: it evaluates $f'^3$ at $a^3$ instead of $z^3$. Layers 2 and 1 inherit the error, layer 4 is right. Learners who answer 1 often read "the first layer that is wrong" from the bottom: ask them in which direction the derivative travels.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "A wrong backward pass" and "Find the bug" with its exercise 05.3 (10 minutes): give 05.3 as homework, it is the best practice of gradient checking. If the room is still behind, live-code layers 3 and 2 only, let learners do 05.1, and show the solution of 05.2 on the projector instead of having it typed (10 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

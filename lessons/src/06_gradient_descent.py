@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 15, exercises: 10}
+#     part: core
+#     optional_minutes: 5
 #     glossary: [gradient_descent, learning_rate, hyperparameter, divergence, learning_curve, gradient, weight_gradient, bias_gradient, cost_function, iteration, optimization_algorithm]
 #   jupytext:
 #     formats: py:percent
@@ -65,7 +67,7 @@ from course.widgets import AlphaExplorer
 # %% [markdown]
 # Let us check it on a small network: a 2-3-1 network with the sigmoid, the squared-error loss and one example, as in lesson 04. We make one step with $-\alpha$ and, for comparison, one step with $+\alpha$, both from the same weights, with $\alpha$ = 0.5: `loss_after(sign)` moves every $W^l$ and $b^l$ by `sign` × $\alpha$ times its gradient, and returns the new loss.
 
-# %%
+# %% tags=["live"]
 net = Network([2, 3, 1], f="sigmoid", loss="mse", seed=1)
 x = np.array([[0.5], [-1.0]])
 y = np.array([[1.0]])
@@ -105,7 +107,7 @@ print(_("Change predicted by −α × (sum of the squared gradients): {change}")
 # We start at $w$ = 2 and make 8 steps with three learning rates: 0.05, 0.3 and 1.05. `descend(alpha)` returns the values of $w$ along the way, the starting point included.
 
 
-# %%
+# %% tags=["live"]
 def descend(alpha, w=2.0, steps=8):
     path = [w]
     for _step in range(steps):
@@ -292,6 +294,9 @@ for a in [0.95 / c, 1.05 / c]:
 
 # %% [markdown] tags=["instructor"]
 # In 06.1 the usual slips are $W + \alpha\, dW$ and forgetting $\alpha$; the checker names both. In 06.2, most wrong answers are $2/c$ (taking $f'(w) = c\,w$, forgetting the 2 of the derivative) and $1/(2c)$ (the $\alpha$ that reaches the minimum in one step, where the factor is 0, which is the fastest $\alpha$ but not the largest). Ask those who answer $1/(2c)$ what happens between $1/(2c)$ and $1/c$: overshooting, but converging.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "The α explorer" (5 minutes): learners can play with it at home. If the room is still behind, show the figure of "Gradient descent on a network" without running its cells, and give exercise 06.2 as homework (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

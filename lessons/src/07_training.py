@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 20, exercises: 15}
+#     part: core
+#     optional_minutes: 5
 #     glossary: [training_data, train_test_split, epoch, iteration, batch_size, mini_batch, batch_gradient_descent, stochastic_gradient_descent, learning_curve, decision_boundary, accuracy, hyperparameter, number_of_layers, layer_size, overfitting, regularization, dead_relu, divergence]
 #   jupytext:
 #     formats: py:percent
@@ -71,7 +73,7 @@ plt.show()
 #
 # steps, where $\lceil \cdot \rceil$ rounds up: when $B$ does not divide $m$, the last batch is smaller but still makes a step. A step is also called an iteration. Here are the batches of one epoch with $m$ = 10 and $B$ = 4:
 
-# %%
+# %% tags=["live"]
 m, B = 10, 4
 order = np.random.default_rng(0).permutation(m)
 for k, start in enumerate(range(0, m, B), start=1):
@@ -114,7 +116,7 @@ check("07.1", steps)
 # %% [markdown]
 # Let us compare them on the same problem: the moons with $m$ = 100 points, a 2-8-1 network (tanh, then a sigmoid output with the cross-entropy), the same initial weights, the same learning rate $\alpha$ = 0.5 and the same number of epochs, 20. `net.train(x, y, alpha, epochs=1, batch_size=B, seed=epoch)` runs one epoch (`batch_size=None` means the whole batch) and returns the cost of the batch used by each step; after each epoch we also measure the cost $J$ on all 100 examples.
 
-# %%
+# %% tags=["live"]
 x, y = moons(m=100, noise=0.15, seed=0)
 alpha, epochs = 0.5, 20
 methods = {None: _("batch, B = 100"), 10: _("mini-batch, B = 10"), 1: _("stochastic, B = 1")}
@@ -264,6 +266,9 @@ print(
         sizes="-".join(map(str, sizes)), n=net.n, count=count
     )
 )
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out free play with "The playground" (5 minutes): run it once with its settings as they are, then go on to exercise 07.3. If the room is still behind, show the five data sets without running the cell, and give exercise 07.2 as homework (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 25, exercises: 20}
+#     part: core
+#     optional_minutes: 20
 #     glossary: [number_of_examples, cost_function, weight_gradient, bias_gradient, parameter_matrix, layer_error, accumulated_gradient, final_gradient, sigmoid, regularization, regularization_parameter, overfitting, training_data, train_test_split, accuracy, decision_boundary]
 #   jupytext:
 #     formats: py:percent
@@ -41,7 +43,7 @@ from course.plots import BLUE, CLASS_CMAP, ORANGE, figure, grid
 #
 # Our network is a small 2-3-1 network with the sigmoid in both layers, and the loss is the binary cross-entropy, the usual loss for a sigmoid output. We give it $m = 5$ examples of the "moons" data set.
 
-# %%
+# %% tags=["live"]
 net = Network([2, 3, 1], f="sigmoid", seed=0)
 x, y = moons(m=5, noise=0.1, seed=0)
 m = x.shape[1]
@@ -62,7 +64,7 @@ for l in range(1, net.n + 1):
 # %% [markdown]
 # Let us check it: the gradients of the $m$ examples at once, against the average of the gradients computed for each example alone.
 
-# %%
+# %% tags=["live"]
 net.forward(x)
 net.backward(y)
 dW_batch = {l: net.dW[l].copy() for l in range(1, net.n + 1)}
@@ -177,7 +179,7 @@ show("D^2", D[2])
 #
 # where $\lVert W^l \rVert^2$ is the sum of the squares of all the entries of $W^l$. The biases are not in the penalty. The derivative of the penalty with respect to $W^l$ is $\frac{\lambda}{m} W^l$ (the $\frac{1}{2}$ cancels the 2 of the square), and it is added to $dW^l$: this is the $\frac{\lambda}{m}\Theta^l$ of step 3, outside column 0.
 
-# %%
+# %% tags=["live"]
 net.forward(x)
 net.backward(y, lam=0.0)
 dW_plain = {l: net.dW[l].copy() for l in range(1, net.n + 1)}
@@ -352,6 +354,9 @@ check("08.3", delta)
 
 # %% [markdown] tags=["instructor"]
 # In 08.1 most wrong answers regularize the bias column or forget $\frac{1}{m}$ on one of the two terms; the check names both. In 08.2, $\frac{\lambda}{m}$ instead of $\frac{\lambda}{2m}$ is the classic slip: remind them that the $\frac{1}{2}$ is there so that the derivative is $\frac{\lambda}{m} W^l$. In 08.3, the check recognizes the guide's $g(z)$ in place of $g'(z)$ and dropping the last row instead of row 0.
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "The $\Theta$, $\delta$, $\Delta$, $D$ form" and "One algorithm, four notations", with their exercises 08.1 and 08.3 (20 minutes): give them as homework to learners who read other courses or the freeCodeCamp guide. If the room is still behind, show the figure of "$\lambda$ against overfitting" without running its training, and do exercise 08.2 together (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

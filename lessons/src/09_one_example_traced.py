@@ -2,6 +2,8 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 15, exercises: 20}
+#     part: core
+#     optional_minutes: 10
 #     glossary: [backpropagation, forward_pass, backward_pass, pre_activation, activation, activation_gradient, pre_activation_gradient, weight_gradient, bias_gradient, mean_squared_error, elementwise_product, matrix_product, transpose, gradient_descent, learning_rate, iteration]
 #   jupytext:
 #     formats: py:percent
@@ -71,7 +73,7 @@ display(show("x = a^0", x), show("y", y))
 #
 # `layer_forward(l, W[l], b[l], a[l - 1], f)` computes both and returns $(z^l, a^l)$. The weights start at random and the biases at 0.
 
-# %%
+# %% tags=["live"]
 a, z = {0: x}, {}
 for l in range(1, n + 1):
     z[l], a[l] = layer_forward(l, W[l], b[l], a[l - 1], net.f[l])
@@ -108,7 +110,7 @@ display(show(f"da^{n} = \\hat y - y", da[n]))
 #
 # `layer_backward(l, da[l], a[l - 1], z[l], W[l], f)` computes the four and returns them in this order. Layer 1 does not need to pass anything further down, so we stop showing at $da^1$.
 
-# %%
+# %% tags=["live"]
 dz, dW, db = {}, {}, {}
 for l in range(n, 0, -1):
     dz[l], dW[l], db[l], da[l - 1] = layer_backward(l, da[l], a[l - 1], z[l], W[l], net.f[l])
@@ -134,7 +136,7 @@ for l in range(n, 0, -1):
 #
 # We keep the old values: the new ones go into `W_new` and `b_new`.
 
-# %%
+# %% tags=["live"]
 W_new = {l: W[l] - alpha * dW[l] for l in range(1, n + 1)}
 b_new = {l: b[l] - alpha * db[l] for l in range(1, n + 1)}
 for l in range(1, n + 1):
@@ -258,6 +260,9 @@ practice, x_p, y_p, W, b = given("09.2")
 practice.forward(x_p)
 L_old = practice.cost(y_p)
 print(_("The loss went from {before} to {after}.").format(before=num(L_old), after=num(L_new)))
+
+# %% [markdown] tags=["instructor", "behind"]
+# The day plan leaves out "The stepper" and exercise 09.2 (10 minutes): both are homework, and the stepper is a good way to review the day at home. If the room is still behind, run "Forward", "The loss", "Backward" and "Update" as a demonstration and do exercise 09.1 together on the projector (10 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

@@ -2,6 +2,7 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 30, exercises: 20}
+#     part: optional
 #     glossary: [computational_graph, local_gradient, topological_order, automatic_differentiation, vectorization, chain_rule, derivative, backpropagation, forward_pass, backward_pass, activation_gradient, pre_activation_gradient, weight_gradient, bias_gradient, elementwise_product, matrix_product, transpose, tanh, sigmoid, relu]
 #   jupytext:
 #     formats: py:percent
@@ -480,6 +481,9 @@ print(
 
 # %% [markdown]
 # Each node is a Python object, created, visited and thrown away one at a time. The engine does the same work with a few matrix products per layer, and numpy goes through all the numbers of a product in one call, in compiled code. The benchmark `benchmarks/bench_autograd.py` times a training step of both on the same networks. On lesson 04's tiny network the difference is small, a factor of about two; on the 2-16-16-1 network with 200 examples, the graph is about a thousand times slower, and the gap grows with the network. Libraries such as PyTorch keep the graph, but make each node a whole matrix: one node for $W^l a^{l-1}$ instead of one per product $W^l_{ij} a^{l-1}_j$.
+
+# %% [markdown] tags=["instructor", "behind"]
+# Optional lesson: it is not in the day plan. Offer it to a room that is ahead in the last half hour, or as homework after the day: its exercises 10.1 to 10.3 need only lesson 04. When you teach it short, skip "Why matrices: an aside on speed" (5 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points

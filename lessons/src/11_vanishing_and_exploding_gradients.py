@@ -2,6 +2,7 @@
 # jupyter:
 #   course:
 #     minutes: {teaching: 25, exercises: 15}
+#     part: optional
 #     glossary: [vanishing_gradients, exploding_gradients, weight_initialization, xavier_initialization, he_initialization, symmetry_breaking, sigmoid, tanh, relu, activation_gradient, pre_activation_gradient, weight_gradient, bias_gradient, transpose, chain_rule, hidden_layer, learning_rate]
 #   jupytext:
 #     formats: py:percent
@@ -356,6 +357,9 @@ for l in (1, 2):
 
 # %% [markdown] tags=["instructor"]
 # In 11.1 the usual slips are a product with the $\sigma'$ factors only (the weights forgotten), $\sigma(z^l)$ for $\sigma'(z^l)$, and `range(1, n)`, which leaves out a layer; the checker names each. In 11.2, learners give the variance instead of its square root, or divide He by $n^l$ instead of $n^{l-1}$: ask them how many terms each $z^l_i$ adds up. In 11.3, `axis=1` compares the weights of one unit with each other; ask what "the units are equal" means for the rows of $W^l$.
+
+# %% [markdown] tags=["instructor", "behind"]
+# Optional lesson: it is not in the day plan. It suits a follow-up session or homework after lesson 08. When you teach it short, keep "A deep network" and "The scale of the initial weights" with exercise 11.2, and skip "Why not start from zero?" and "The gradient-norms explorer" (15 minutes).
 
 # %% [markdown] tags=["key-points"]
 # ## Key points
