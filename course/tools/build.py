@@ -1,9 +1,12 @@
 """``python -m course build``: lesson sources + catalogs → executed notebooks per language.
 
 For each source ``lessons/src/NN_*.py`` and each language, the build translates every
-markdown paragraph through the catalogs, adds a first cell that sets the language, hides
-solutions, executes the notebook, and writes ``lessons/<lang>/NN_*.ipynb`` with stable cell
-ids and no timing: building twice gives byte-identical files. Code cells are the same in
+markdown paragraph through the catalogs, adds a first cell that sets the language, turns each
+solution into a collapsed markdown cell (so Run All never runs it and no "✓" gives it away),
+executes the notebook as the learner gets it, and writes ``lessons/<lang>/NN_*.ipynb`` with
+stable cell ids and no timing: building twice gives byte-identical files. Every solution is
+still run and checked, in ``lessons/<lang>/solutions.ipynb``: the build refuses to write it if
+one of them does not pass its check. Code cells are the same in
 every language. The notebooks are the learners' to edit: where one comes from is kept in its
 metadata (``course.source``, ``course.catalog``), not in a banner.
 """
@@ -11,6 +14,7 @@ metadata (``course.source``, ``course.catalog``), not in a banner.
 from __future__ import annotations
 
 import copy
+import html
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +33,9 @@ SOURCES = LESSONS / "src"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE_OUTPUT = "nbval-ignore-output"
 CELL_TIMEOUT = 120
+SOLUTION = "solution"  # the tag of a solution cell, in the sources and in the built notebooks
+SOLUTIONS = "solutions"  # lessons/<lang>/solutions.ipynb: every solution, executed
+EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
 
 
 def sources(only=None) -> list[Path]:
@@ -75,25 +82,105 @@ def glossary_notebook(lang: str):
     return finish(cells, {"course": provenance("course/glossary.py", "course", lang)}, "gl")
 
 
-def notebook_text(path: Path, lang: str):
-    """The notebook of one lesson in one language, not executed."""
+def exercise_id(source: str) -> str:
+    """The id of the exercise a cell checks (``"04.1"`` for ``check("04.1", dz)``), or ``""``."""
+    found = EXERCISE_ID.search(source)
+    return found.group(1) if found else ""
+
+
+def whole_solution(exercise: str, solution: str) -> str:
+    """The solution as it runs on its own: preceded by the exercise cell's inputs (its lines before the first
+    ``= ...``) when it does not start with them itself."""
+    lines = exercise.strip().splitlines()
+    first = next((i for i, line in enumerate(lines) if "= ..." in line), 0)
+    inputs = "\n".join(lines[:first]).strip()
+    solution = solution.strip()
+    return solution if solution.startswith(inputs) else f"{inputs}\n{solution}"
+
+
+def solution_cell(code: str):
+    """A solution as the learner gets it (current language): a collapsed markdown cell that shows the code on a
+    click. Run All never runs it; copied into the exercise cell, it goes through the same check."""
+    label = _("Solution of exercise {id} (click to show it)").format(id=exercise_id(code))
+    text = (
+        f"<details><summary>{html.escape(label, quote=False)}</summary>\n\n```python\n{code.strip()}\n```\n\n</details>"
+    )
+    return nbformat.v4.new_markdown_cell(text, metadata={"tags": [SOLUTION]})
+
+
+def notebook_text(path: Path, lang: str, solutions: bool = True):
+    """The notebook of one lesson in one language, not executed; ``solutions=False`` leaves the solutions out."""
     nb = jupytext.read(path, fmt="py:percent")
+    cells, exercise = [start_cell(lang)], ""
     with language(lang):
         glossary = glossary_cell(nb.metadata.get("course", {}).get("glossary", []))
-    cells = [start_cell(lang)]
-    for cell in nb.cells:
-        tags = cell.metadata.get("tags", [])
-        if "instructor" in tags:  # instructor notes go to the instructor guide only
-            continue
-        if cell.cell_type == "markdown":
-            cell.source = translate_markdown(cell.source, lang)
-        if "solution" in tags:
-            cell.metadata["jupyter"] = {"source_hidden": True}
-        cells.append(cell)
+        for cell in nb.cells:
+            tags = cell.metadata.get("tags", [])
+            if "instructor" in tags:  # instructor notes go to the instructor guide only
+                continue
+            if SOLUTION in tags:
+                if solutions:
+                    cells.append(solution_cell(whole_solution(exercise, cell.source)))
+                continue
+            if "exercise" in tags:
+                exercise = cell.source
+            if cell.cell_type == "markdown":
+                cell.source = translate_markdown(cell.source, lang)
+            cells.append(cell)
     if glossary:
         cells.append(nbformat.v4.new_markdown_cell(glossary))
     origin = provenance(f"lessons/src/{path.name}", path.stem, lang)
     return finish(cells, {"course": {**nb.metadata.get("course", {}), **origin}}, path.stem)
+
+
+def import_lines(nb) -> str:
+    """The import lines of a lesson's own code cells: what its exercises need besides ``given``."""
+    return "\n".join(
+        line
+        for cell in nb.cells
+        if cell.cell_type == "code" and not {"exercise", SOLUTION} & set(cell.metadata.get("tags", []))
+        for line in cell.source.splitlines()
+        if line.startswith(("import ", "from "))
+    )
+
+
+def solutions_notebook(lang: str):
+    """Every solution of the course in ``lang``, to run: per lesson its title and imports, then for each exercise
+    its statement and its solution, which prints ✓ when executed."""
+    cells = [start_cell(lang)]
+    with language(lang):
+        cells.append(nbformat.v4.new_markdown_cell("# " + _("Solutions")))
+        cells.append(
+            nbformat.v4.new_markdown_cell(
+                _(
+                    "The solution of every exercise of the course, each followed by what its check prints. Try the exercise in its lesson first: a hint earned by a wrong answer teaches more than a solution read."
+                )
+            )
+        )
+        for path in sources():
+            nb = jupytext.read(path, fmt="py:percent")
+            for cell in nb.cells:
+                if cell.cell_type == "markdown":
+                    cell.source = translate_markdown(cell.source, lang)
+            objectives = next(c.source for c in nb.cells if "objectives" in c.metadata.get("tags", []))
+            cells.append(nbformat.v4.new_markdown_cell("#" + objectives.split("\n", 1)[0]))
+            cells.append(nbformat.v4.new_code_cell(import_lines(nb)))
+            exercise = ""
+            for index, cell in enumerate(nb.cells):
+                if "exercise" in cell.metadata.get("tags", []):
+                    exercise = cell.source
+                if SOLUTION not in cell.metadata.get("tags", []):
+                    continue
+                id = exercise_id(cell.source)
+                statement = next(
+                    (c.source for c in reversed(nb.cells[:index]) if c.cell_type == "markdown" and id in c.source), ""
+                )
+                cells.append(
+                    nbformat.v4.new_markdown_cell(statement if id in statement else f"**{id}**\n\n{statement}")
+                )
+                metadata = {"tags": [SOLUTION], "course": {"lesson": path.stem, "exercise": id}}
+                cells.append(nbformat.v4.new_code_cell(whole_solution(exercise, cell.source), metadata=metadata))
+    return finish(cells, {"course": {"source": "lessons/src", "built_by": "python -m course build"}}, SOLUTIONS)
 
 
 def glossary_cell(ids) -> str:
@@ -197,41 +284,80 @@ def english_outputs(nb, lang: str) -> list[str]:
 
 
 class BuildError(CourseError):
-    """A built notebook would show the learner something wrong (English in a translated notebook)."""
+    """A built notebook would show the learner something wrong (English in a translated notebook, a wrong solution)."""
 
 
-def output_path(path: Path, lang: str) -> Path:
-    return LESSONS / lang / f"{path.stem}.ipynb"
+def failing_solutions(nb) -> list[tuple[str, str, str]]:
+    """(lesson, exercise id, what it printed) for every solution cell of an executed ``nb`` that does not print ✓,
+    or prints ✗."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or SOLUTION not in cell.metadata.get("tags", []):
+            continue
+        printed = "".join(output_text(o) for o in cell.get("outputs", []))
+        if "✓" not in printed or "✗" in printed:
+            where = cell.metadata.get("course", {})
+            found.append((where.get("lesson", "?"), where.get("exercise") or exercise_id(cell.source), printed.strip()))
+    return found
 
 
-def build(langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2) -> list[Path]:
-    """Build every lesson (or those in ``only``) in every language of ``langs``; returns the paths written."""
+def output_path(path: Path, lang: str, output: Path = LESSONS) -> Path:
+    return Path(output) / lang / f"{path.stem}.ipynb"
+
+
+def shown(target: Path) -> str:
+    """A written file as the author reads it: relative to the checkout when it is inside."""
+    try:
+        return str(target.relative_to(ROOT))
+    except ValueError:
+        return str(target)
+
+
+def build(
+    langs=LANGUAGES, only=None, run: bool = True, jobs: int = 2, output: Path = LESSONS, solutions: bool = True
+) -> list[Path]:
+    """Build every lesson (or those in ``only``) in every language of ``langs`` into ``output/<lang>/``; returns the
+    paths written. With ``solutions`` (the default), the lessons show each solution collapsed under its exercise,
+    and ``solutions.ipynb`` (written when every lesson is built, or when ``only`` names ``solutions``) runs them all;
+    without, neither: the copy to hand out before the solutions are released."""
+    output = Path(output)
     # Texts first, one at a time (they switch the language); then kernels run side by side.
-    work = [(notebook_text(p, lang), output_path(p, lang)) for lang in langs for p in sources(only)]
+    work = [(notebook_text(p, lang, solutions), output_path(p, lang, output)) for lang in langs for p in sources(only)]
+    if solutions and (not only or SOLUTIONS in only):
+        work += [(solutions_notebook(lang), output / lang / f"{SOLUTIONS}.ipynb") for lang in langs]
     if not only or GLOSSARY in only:
         from ..glossary import render_markdown
 
         for lang in langs:
-            work.append((glossary_notebook(lang), LESSONS / lang / f"{GLOSSARY}.ipynb"))
-            (LESSONS / lang).mkdir(parents=True, exist_ok=True)
-            (LESSONS / lang / f"{GLOSSARY}.md").write_text(render_markdown(lang), encoding="utf-8")
+            work.append((glossary_notebook(lang), output / lang / f"{GLOSSARY}.ipynb"))
+            (output / lang).mkdir(parents=True, exist_ok=True)
+            (output / lang / f"{GLOSSARY}.md").write_text(render_markdown(lang), encoding="utf-8")
 
     def write(job):
         nb, target = job
         target.parent.mkdir(parents=True, exist_ok=True)
         if run:
             nb = execute(nb, target.parent)
-            english = english_outputs(nb, target.parent.name)
-            if english:  # never write a translated notebook that would show English
-                return target, english
+            english, wrong = english_outputs(nb, target.parent.name), failing_solutions(nb)
+            if english or wrong:  # never write a notebook that would show English or a wrong solution
+                return target, english, wrong
         nbformat.write(nb, target)
-        return target, []
+        return target, [], []
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         done = list(pool.map(write, work))
-    refused = [
-        f"{target.relative_to(ROOT)}: English in the outputs of cell {s}" for target, found in done for s in found
-    ]
+    refused = [f"{shown(target)}: English in the outputs of cell {s}" for target, found, _w in done for s in found]
     if refused:
-        raise BuildError("\n".join(["Not written, because the outputs would show English:", *refused]))
-    return [target for target, _found in done]
+        refused.insert(0, "Not written, because the outputs would show English:")
+    wrong = [
+        _("{notebook}: the solution of exercise {id} (lesson {lesson}) does not pass its check: {printed}").format(
+            notebook=shown(target), id=id, lesson=lesson, printed=printed or "—"
+        )
+        for target, _e, found in done
+        for lesson, id, printed in found
+    ]
+    if wrong:
+        refused += [_("Not written, because a solution does not pass its check:"), *wrong]
+    if refused:
+        raise BuildError("\n".join(refused))
+    return [target for target, _e, _w in done]
