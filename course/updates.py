@@ -38,6 +38,8 @@ LESSON_PATTERNS = ("*.ipynb", "*.md")
 # nbgitpuller commits the learner's changes with this message before it merges the course's.
 NBGITPULLER_COMMIT = "Automatic commit by nbgitpuller"
 GIT_TIMEOUT = 5  # seconds; the note is a courtesy, never a wait
+SOLUTION = "solution"  # the tag of the collapsed solution cell under each exercise
+SOLUTIONS_NOTEBOOK = "solutions.ipynb"
 
 
 def default_workspace() -> Path:
@@ -62,6 +64,25 @@ def fingerprint_text(text: str, name: str = ".ipynb") -> str:
 def fingerprint(path: Path) -> str:
     """:func:`fingerprint_text` of the file at ``path``."""
     return fingerprint_text(Path(path).read_text(encoding="utf-8"), Path(path).name)
+
+
+def without_solutions(text: str) -> str:
+    """A notebook's text without its solution cells (those tagged ``solution``): what a workspace made with
+    ``python -m course lab --without-solutions`` receives. Any other file, or text that is not a notebook, as is."""
+    try:
+        nb = json.loads(text)
+        cells = nb["cells"]
+    except (ValueError, TypeError, KeyError):
+        return text
+    nb["cells"] = [c for c in cells if SOLUTION not in (c.get("metadata") or {}).get("tags", [])]
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def course_version(path: Path, solutions: bool = True) -> str:
+    """The text of the course's file at ``path`` as a workspace receives it: without its solution cells when the
+    workspace was made without solutions."""
+    text = Path(path).read_text(encoding="utf-8")
+    return text if solutions or not Path(path).name.endswith(".ipynb") else without_solutions(text)
 
 
 def read_manifest(folder: Path) -> dict:
@@ -121,7 +142,8 @@ def newer_in_workspace(folder: Path, names: list[str] | None = None) -> list[str
         mine, theirs = folder / name, course / name
         if not (copied and mine.is_file() and theirs.is_file()):
             continue
-        mine_print, theirs_print = fingerprint(mine), fingerprint(theirs)
+        theirs_print = fingerprint_text(course_version(theirs, manifest.get("solutions", True)), name)
+        mine_print = fingerprint(mine)
         if mine_print != copied and theirs_print != copied and mine_print != theirs_print:
             found.append(name)
     return found

@@ -291,6 +291,67 @@ def test_lab_dry_run_prepares_the_workspace_and_prints_the_command_and_reset_wor
         assert english_sentences(prose(output), "fr") == [], output
 
 
+# Solutions released later ---------------------------------------------------------------------------
+
+
+def solution_cells(path: Path) -> list:
+    return [c for c in nbformat.read(path, as_version=4).cells if "solution" in c.metadata.get("tags", [])]
+
+
+def fill_exercise(path: Path, answer: str) -> None:
+    """What a learner does to an exercise: replace its ``...`` with an answer."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if "exercise" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("...", answer, 1)
+    nbformat.write(nb, path)
+
+
+def test_solutions_held_back_on_a_laptop_are_released_by_running_lab_again(tmp_path):
+    """``lab --without-solutions``, then ``lab``: solutions.ipynb arrives, the lessons the learner has not edited
+    get their solutions, an edited lesson stays the learner's; course.start() sees no "newer version" before."""
+    from course.tools.build import build
+
+    course_dir = tmp_path / "course"
+    build(["fr"], only=["04", "05", "solutions"], run=False, output=course_dir)  # the real build, text only
+    assert solution_cells(course_dir / "fr" / "04_output_layer.ipynb"), "the course's lessons have their solutions"
+    folder = tmp_path / "ws" / "fr"
+
+    held = prepare("fr", tmp_path / "ws", course=course_dir, solutions=False)
+    assert held.arrived == ["04_output_layer.ipynb", "05_hidden_layers.ipynb"], "no solutions.ipynb"
+    for name in held.arrived:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert not solution_cells(folder / name) and "<details>" not in text, name
+        cells = nbformat.read(folder / name, as_version=4).cells
+        assert any("exercise" in c.metadata.get("tags", []) for c in cells), "the exercises are there"
+    fill_exercise(folder / "05_hidden_layers.ipynb", "mon_essai")  # the learner works on 05, not on 04
+    assert notes(folder) == [], "filling an exercise is not a newer version of the course"
+    again = prepare("fr", tmp_path / "ws", course=course_dir, solutions=False)
+    assert (again.arrived, again.updated, again.kept) == ([], [], []), "held back, they stay held back"
+
+    released = prepare("fr", tmp_path / "ws", course=course_dir)
+    assert released.arrived == ["solutions.ipynb"]
+    assert released.updated == ["04_output_layer.ipynb"] and released.kept == ["05_hidden_layers.ipynb"]
+    assert (folder / "04_output_layer.ipynb").read_bytes() == (course_dir / "fr" / "04_output_layer.ipynb").read_bytes()
+    mine = (folder / "05_hidden_layers.ipynb").read_text(encoding="utf-8")
+    assert "mon_essai" in mine and not solution_cells(folder / "05_hidden_layers.ipynb"), "the learner's version"
+    ids = {c.metadata["course"]["exercise"] for c in solution_cells(folder / "solutions.ipynb")}
+    assert {"05.1", "05.2", "05.3", "04.1"} <= ids, "solutions.ipynb has the edited lesson's solutions too"
+    said = "\n".join(report(released))
+    assert "solutions.ipynb" in said and "04_output_layer.ipynb" in said and "reset 05" in said
+
+
+@pytest.mark.slow
+def test_lab_without_solutions_leaves_them_out_and_lab_brings_them(tmp_path):
+    workspace, lesson = tmp_path / "ws", tmp_path / "ws" / "es" / "04_output_layer.ipynb"
+    done = cli("lab", "--lang", "es", "--workspace", str(workspace), "--dry-run", "--without-solutions")
+    assert done.returncode == 0, done.stderr
+    assert lesson.is_file() and not solution_cells(lesson) and not (workspace / "es" / "solutions.ipynb").exists()
+    done = cli("lab", "--lang", "es", "--workspace", str(workspace), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert solution_cells(lesson) == solution_cells(LESSONS / "es" / lesson.name) != []
+    assert (workspace / "es" / "solutions.ipynb").exists() == (LESSONS / "es" / "solutions.ipynb").exists()
+
+
 # course.start() tells the learner -------------------------------------------------------------------
 
 

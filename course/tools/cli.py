@@ -9,8 +9,15 @@ import sys
 from pathlib import Path
 
 from ..files import CHECKOUT as ROOT
-from ..i18n import LANGUAGES, CourseError, get_language, normalize
-from .lab import lab_command, room_settings
+from . import check
+
+try:  # `check` runs without them (numpy, Babel) to say what is missing: main() starts it first
+    from ..i18n import LANGUAGES, CourseError, get_language, normalize
+    from .lab import lab_command, room_settings
+except ImportError as error:
+    MISSING = error
+else:
+    MISSING = None
 
 
 def lab(args) -> int:
@@ -22,7 +29,7 @@ def lab(args) -> int:
     from .workspace import prepare, report
 
     lang = set_language(args.lang)
-    done = prepare(lang, args.workspace)
+    done = prepare(lang, args.workspace, solutions=not args.without_solutions)
     for line in report(done):
         print(line)
     root = done.folder.parent
@@ -47,13 +54,27 @@ def reset(args) -> int:
 
 
 def build(args) -> int:
-    """Execute the lesson sources into lessons/<lang>/ for the chosen languages."""
+    """Execute the lesson sources into lessons/<lang>/ (or DIR/lessons/<lang>/ with --output DIR) for the chosen
+    languages; --without-solutions writes a copy for learners without the solutions, into --output only."""
+    from ..i18n import _
     from .build import build as build_lessons
+    from .build import shown
 
+    if args.without_solutions and not args.output:
+        raise CourseError(
+            _(
+                "--without-solutions writes a copy of the lessons to hand out: name its folder with --output DIR "
+                "(the course's own lessons keep their solutions)."
+            )
+        )
     langs = [normalize(lang) for lang in args.lang] if args.lang else LANGUAGES
-    for path in build_lessons(langs, only=args.only, run=not args.no_execute, jobs=args.jobs):
-        print(path.relative_to(ROOT))
-    if not args.only:
+    output = Path(args.output).resolve() / "lessons" if args.output else None
+    where = {"output": output} if output else {}
+    for path in build_lessons(
+        langs, only=args.only, run=not args.no_execute, jobs=args.jobs, solutions=not args.without_solutions, **where
+    ):
+        print(shown(path))
+    if not args.only and not output:
         from .workshop import write_instructor_material
 
         for path in write_instructor_material(langs):
@@ -62,19 +83,33 @@ def build(args) -> int:
 
 
 def list_lessons(args) -> int:
-    """The lessons with their minutes, in the chosen language."""
+    """The lessons with their part (pre-work, core, optional) and minutes, in the chosen language, then the totals
+    and the day's end time that the instructor guide's schedule prints too."""
     from ..i18n import _, set_language
-    from .workshop import outline
+    from .workshop import day_plan, outline, part_name, totals
 
     lang = set_language(args.lang)
     rows = outline(lang)
-    width = max((len(title) for _stem, title, *_m in rows), default=10)
-    lesson, teaching, exercises = _("Lesson"), _("Teaching (min)"), _("Exercises (min)")
-    print(f"{lesson:{width}}  {teaching:>16}  {exercises:>16}")
-    for _stem, title, teaching, exercises in rows:
-        print(f"{title:{width}}  {teaching:>16}  {exercises:>16}")
-    total = sum(r[2] + r[3] for r in rows)
-    print(_("Total: {minutes} minutes.").format(minutes=total))
+    width = max((len(lesson.title) for lesson in rows), default=10)
+    heads = [_("Lesson"), _("Part"), _("Teaching (min)"), _("Exercises (min)"), _("Left out (min)")]
+    print(f"{heads[0]:{width}}  {heads[1]:10}  {heads[2]:>16}  {heads[3]:>16}  {heads[4]:>16}")
+    for lesson in rows:
+        left_out = lesson.optional_minutes or ""
+        print(
+            f"{lesson.title:{width}}  {part_name(lesson.part):10}  {lesson.teaching:>16}  {lesson.exercises:>16}"
+            f"  {left_out:>16}"
+        )
+    for line in totals(rows, day_plan(rows)):
+        print(line)
+    return 0
+
+
+def typealong(args) -> int:
+    """Copies of one language's lessons for typing along: no outputs, no solutions, the live-coded cells empty."""
+    from .workshop import typealong as copies
+
+    for path in copies(normalize(args.lang), Path(args.output)):
+        print(path)
     return 0
 
 
@@ -155,6 +190,11 @@ def parser() -> argparse.ArgumentParser:
     p_lab.add_argument("--no-browser", action="store_true")
     p_lab.add_argument("--workspace", help=WORKSPACE_HELP)
     p_lab.add_argument("--dry-run", action="store_true", help="prepare the workspace, print the JupyterLab command")
+    p_lab.add_argument(
+        "--without-solutions",
+        action="store_true",
+        help="copy the lessons without their solutions (run again without it to release them)",
+    )
     p_lab.set_defaults(run=lab)
     p_reset = sub.add_parser("reset", help="restore one lesson of your workspace from the course, with a backup")
     p_reset.add_argument("lesson", help="a lesson number (04) or name (glossary)")
@@ -164,6 +204,12 @@ def parser() -> argparse.ArgumentParser:
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
     p_list.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
+    p_type = sub.add_parser("typealong", help="lessons without outputs or solutions, live-coded cells empty")
+    p_type.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
+    p_type.add_argument("--output", default="typealong", help="folder of the copies (default: ./typealong)")
+    p_type.set_defaults(run=typealong)
+    p_check = sub.add_parser("check", help="is this computer ready for the lessons? (run it a week before the workshop)")
+    check.add_arguments(p_check)
     p_links = sub.add_parser("links", help="Binder and JupyterHub (nbgitpuller) links that open a lesson")
     p_links.add_argument("--repo", help="GitHub owner/name, for Binder links")
     p_links.add_argument("--hub", help="JupyterHub URL, for nbgitpuller links")
@@ -193,6 +239,12 @@ def parser() -> argparse.ArgumentParser:
     p_build.add_argument("--only", nargs="*", help="lesson number prefixes, e.g. 04 05")
     p_build.add_argument("--no-execute", action="store_true", help="write the text only, without outputs")
     p_build.add_argument("--jobs", type=int, default=2, help="notebooks executed side by side")
+    p_build.add_argument(
+        "--output", help="write DIR/lessons/<lang>/ instead of the course's lessons/ (a branch to serve)"
+    )
+    p_build.add_argument(
+        "--without-solutions", action="store_true", help="leave the solutions out (with --output: a copy to hand out)"
+    )
     p_build.set_defaults(run=build)
     p_i18n = sub.add_parser("i18n", help="translation catalogs (see TRANSLATING.md)")
     p_i18n.add_argument(
@@ -207,6 +259,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["check"]:  # before anything imports numpy or Babel: it says when they are missing
+        return check.main(argv[1:])
+    if MISSING is not None:
+        print(f"{MISSING}: `python -m course check` says what to install.", file=sys.stderr)
+        return 2
     p = parser()
     args = p.parse_args(argv)
     if args.command == "links":

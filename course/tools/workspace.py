@@ -25,9 +25,12 @@ from ..i18n import CourseError, _, ngettext, normalize
 from ..updates import (
     LESSON_PATTERNS,
     MANIFEST,
+    SOLUTIONS_NOTEBOOK,
     backup_path,
+    course_version,
     default_workspace,
     fingerprint,
+    fingerprint_text,
     lesson_key,
     read_manifest,
     workspace_note,
@@ -80,13 +83,22 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
     os.replace(partial, path)  # a manifest is whole or absent, even if the learner stops the command midway
 
 
-def _copy(source: Path, target: Path, files: dict) -> None:
-    shutil.copyfile(source, target)
-    files[target.name] = {"fingerprint": fingerprint(source)}
+def _copy(source: Path, target: Path, files: dict, solutions: bool = True) -> None:
+    if solutions:
+        shutil.copyfile(source, target)
+        files[target.name] = {"fingerprint": fingerprint(source)}
+    else:
+        text = course_version(source, solutions)
+        target.write_text(text, encoding="utf-8")
+        files[target.name] = {"fingerprint": fingerprint_text(text, target.name)}
 
 
-def prepare(lang: str, workspace: Path | None = None, course: Path = LESSONS) -> Prepared:
-    """Make or update the learner's folder of ``lang`` from ``course/<lang>``, never overwriting an edited lesson."""
+def prepare(lang: str, workspace: Path | None = None, course: Path = LESSONS, solutions: bool = True) -> Prepared:
+    """Make or update the learner's folder of ``lang`` from ``course/<lang>``, never overwriting an edited lesson.
+
+    With ``solutions=False`` the lessons come without their solution cells and ``solutions.ipynb`` stays out. A
+    later call with ``solutions=True`` releases them: it brings ``solutions.ipynb`` and the solution cells of every
+    lesson the learner has not edited (an edited lesson stays the learner's; ``solutions.ipynb`` has them all)."""
     lang = normalize(lang)
     source = course_folder(lang, course)
     folder = language_folder(lang, workspace)
@@ -95,22 +107,25 @@ def prepare(lang: str, workspace: Path | None = None, course: Path = LESSONS) ->
     files = dict(manifest.get("files", {}))
     done = Prepared(folder, lang, first=not manifest)
     for name in lesson_files(source):
+        if not solutions and name == SOLUTIONS_NOTEBOOK:
+            continue
         theirs, mine = source / name, folder / name
         copied = (files.get(name) or {}).get("fingerprint")
         if not mine.exists():  # new in the course, or deleted by the learner: a fresh copy
-            _copy(theirs, mine, files)
+            _copy(theirs, mine, files, solutions)
             done.arrived.append(name)
             continue
-        mine_print, theirs_print = fingerprint(mine), fingerprint(theirs)
+        mine_print = fingerprint(mine)
+        theirs_print = fingerprint_text(course_version(theirs, solutions), name)
         if mine_print == theirs_print:
             files[name] = {"fingerprint": theirs_print}  # the same cells as the course's: nothing to do
         elif copied is None or mine_print != copied:  # edited (or of unknown origin): the learner's
             if theirs_print != copied:  # and the course has a newer version: say how to get it
                 done.kept.append(name)
         else:  # not edited, and the course changed its cells: the new version
-            _copy(theirs, mine, files)
+            _copy(theirs, mine, files, solutions)
             done.updated.append(name)
-    _write_manifest(folder, {"lang": lang, "course": str(source.resolve()), "files": files})
+    _write_manifest(folder, {"lang": lang, "course": str(source.resolve()), "files": files, "solutions": solutions})
     return done
 
 
@@ -173,17 +188,18 @@ def reset(
     names = find_lesson(lesson, source)
     folder = language_folder(lang, workspace)
     folder.mkdir(parents=True, exist_ok=True)
-    files = dict(read_manifest(folder).get("files", {}))
+    manifest = read_manifest(folder)
+    files, solutions = dict(manifest.get("files", {})), manifest.get("solutions", True)
     done = []
     for name in names:
         theirs, mine = source / name, folder / name
         backup = None
-        if mine.exists() and mine.read_bytes() != theirs.read_bytes():
+        if mine.exists() and mine.read_text(encoding="utf-8") != course_version(theirs, solutions):
             backup = backup_path(mine)
             shutil.copy2(mine, backup)  # a fresh name: an earlier backup is never overwritten
-        _copy(theirs, mine, files)
+        _copy(theirs, mine, files, solutions)
         done.append((mine, backup))
-    _write_manifest(folder, {"lang": lang, "course": str(source.resolve()), "files": files})
+    _write_manifest(folder, {"lang": lang, "course": str(source.resolve()), "files": files, "solutions": solutions})
     return done
 
 
