@@ -162,7 +162,9 @@ print(feedback("00.1", 10.0).text)
 # %% [markdown]
 # ## Solutions
 #
-# The cell right after each exercise holds its solution. Its code is hidden: you see a collapsed cell, drawn as "…" or as a thin bar. Click it to reveal the code, once you have tried. The solution ends with the same `check` as the exercise, so you can run it to see what a right answer prints.
+# Under each exercise, a collapsed line names its solution. Click it to show the solution's code, once you have tried, and click it again to hide it. It is text, not code that runs: running every cell of a lesson never runs a solution, so the exercise cells keep their hint until you answer them. To run a solution, copy its code into the exercise cell: it ends with the same `check`, which prints ✓.
+#
+# The notebook `solutions.ipynb`, beside the lessons, holds every solution of the course with the ✓ it prints. If your instructor keeps the solutions for later, the collapsed lines and `solutions.ipynb` are not there yet: they arrive when the instructor releases them.
 #
 # Try first, even for a minute: a hint you earned by a wrong answer teaches more than a solution you read.
 
@@ -207,6 +209,8 @@ except CourseError as error:
 # %% [markdown] tags=["instructor"]
 # **Before the first lesson.** Check that every learner has JupyterLab open on the folder of their language and that the cells at the top of this notebook ran: the cell under "Choosing the language" must print the code of their language. A learner who sees English in their language's folder has probably opened `lessons/en` or run the cells out of order: have them restart the kernel and run all cells.
 #
+# **Solutions.** Each solution is a collapsed line under its exercise, never run by "run all cells"; `solutions.ipynb` runs them all. To keep them for later, see the guide's section "Solutions".
+#
 # **Common snags.** A `NameError` means a cell above was skipped. `check` printing "Replace `...`" means the `...` is still in the cell. Learners on a static page (no kernel) see frozen widgets: that is expected.
 #
 # **Question for the room.** Ask two learners who follow the course in different languages to read their feedback for exercise 00.1 aloud: same id, same answer, different words. It makes the point that exercise ids and values are shared across languages, so a mixed room can work together.
@@ -219,5 +223,5 @@ except CourseError as error:
 #
 # - The first cell of a notebook sets its language with `course.start(...)`; `python -m course lab --lang fr` opens the whole course in one language.
 # - Shift+Enter runs a cell; cells share variables, so run them from top to bottom.
-# - An exercise cell ends with `check("NN.k", ...)`: ✓ when your answer is right, ✗ and a hint when it is not. Its solution is the hidden cell right after it.
+# - An exercise cell ends with `check("NN.k", ...)`: ✓ when your answer is right, ✗ and a hint when it is not. Its solution is collapsed under it: click to show it, copy it into the exercise cell to run it; `solutions.ipynb` holds them all.
 # - `glossary("term")` explains a term or a symbol in your language; numbers are written the way your language writes them.

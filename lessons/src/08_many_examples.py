@@ -109,6 +109,10 @@ for l in range(1, net.n + 1):
 # Step 3 contains the regularization parameter $\lambda$, which we meet below. With $\lambda = 0$ it is just the average.
 
 # %% [markdown]
+# <details>
+#
+# <summary>A note on the freeCodeCamp guide, which has slips: before you open it, find the guide's formula for $\delta$ (its $d(l)$) and compare it with step 2 above. What is wrong? Then click here to check.</summary>
+#
 # **A note on the freeCodeCamp guide.** Its text has slips to watch out for when you read it next to these formulas:
 #
 # - a prime has two meanings in it: on a matrix or a vector it is the transpose, so $\Theta(l)'$ is our $(\Theta^{l+1})^T$ and $a(l)'$ is $(a^l)^T$; on $g$ it is the derivative, $g'$;
@@ -117,6 +121,8 @@ for l in range(1, net.n + 1):
 # - its accumulation $\Delta(l) := \Delta(l) + d(l+1) \cdot a(l)'$ is, in our numbering, $\Delta^{l+1} \mathrel{+}= \delta^{l+1} \begin{bmatrix} 1 \\ a^l \end{bmatrix}^T$: the line $\Delta^l \mathrel{+}= \delta^l \begin{bmatrix} 1 \\ a^{l-1} \end{bmatrix}^T$ of step 2 above, where the bias multiplies the 1 put on top of $a^{l-1}$;
 # - its last step distinguishes $l \neq 0$ and $l = 0$, but the condition is about the column $j$, not the layer: in every layer, column $j = 0$ (the bias) is not regularized;
 # - its last layer is $L$, our $n$.
+#
+# </details>
 
 # %% [markdown]
 # Here is the algorithm written in numpy, step by step as above. We run it with $\lambda = 0.5$ and compare it with the engine's vectorized backward pass, `net.backward(y, lam)`, and with the engine's own version of this loop, `backprop_by_example`.
@@ -166,7 +172,7 @@ show("D^2", D[2])
 # %% [markdown] tags=["instructor"]
 # Learners who took Andrew Ng's machine learning course know this form, and are often confused by two things: $\Theta$ numbered from the layer it leaves, and the bias hidden in column 0. Draw $\Theta^l = [b^l \mid W^l]$ on the board next to $\begin{bmatrix} 1 \\ a^{l-1} \end{bmatrix}$ and multiply it out once.
 #
-# Ask the room to find the slip $g(z(l))$ in the freeCodeCamp guide (one of the texts the course is built from) before showing the note: it is a good test of whether they understood where $f'$ comes from.
+# The note on the freeCodeCamp guide is collapsed under a line that asks learners to find the guide's slip first. Give the room two minutes with the guide's formula $d(l) = (\Theta(l)' \, d(l+1)) \bullet g(z(l))$ on the projector before anyone opens the note: the slip $g(z(l))$ in place of $g'(z(l))$ is a good test of whether they understood where $f'$ comes from. Learners who find it quickly can look for the others (the dropped bias row, the two meanings of $\bullet$ and of the prime).
 
 # %% [markdown]
 # ## Regularization: $\lambda$
