@@ -9,8 +9,15 @@ import sys
 from pathlib import Path
 
 from ..files import CHECKOUT as ROOT
-from ..i18n import LANGUAGES, CourseError, get_language, normalize
-from .lab import lab_command, room_settings
+from . import check
+
+try:  # `check` runs without them (numpy, Babel) to say what is missing: main() starts it first
+    from ..i18n import LANGUAGES, CourseError, get_language, normalize
+    from .lab import lab_command, room_settings
+except ImportError as error:
+    MISSING = error
+else:
+    MISSING = None
 
 
 def lab(args) -> int:
@@ -183,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
     p_list.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
+    p_check = sub.add_parser("check", help="a self-test a week before the workshop: is this computer ready?")
+    check.add_arguments(p_check)
     p_links = sub.add_parser("links", help="Binder and JupyterHub (nbgitpuller) links that open a lesson")
     p_links.add_argument("--repo", help="GitHub owner/name, for Binder links")
     p_links.add_argument("--hub", help="JupyterHub URL, for nbgitpuller links")
@@ -232,6 +241,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["check"]:  # before anything imports numpy or Babel: it says when they are missing
+        return check.main(argv[1:])
+    if MISSING is not None:
+        print(f"{MISSING}: `python -m course check` says what to install.", file=sys.stderr)
+        return 2
     p = parser()
     args = p.parse_args(argv)
     if args.command == "links":
