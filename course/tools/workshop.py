@@ -364,7 +364,10 @@ def _checklist(lang: str) -> str:
             "Or hand out a link: Binder or JupyterHub (`python -m course links`), or the static JupyterLite site (`python -m course lite`)."
         ),
         _(
-            "Run lesson 00 on one machine beforehand: the first cell sets the language, and each exercise prints its feedback."
+            "A week ahead, send learners the setup page (`lessons/{lang}/setup.md`) and ask them to run `python -m course check` and send you a screenshot of its output: every line should start with ✓ or !, and each ✗ line says what to fix."
+        ).format(lang=lang),
+        _(
+            "Run `python -m course check` beforehand on the room's machines, or in the hub's image: it exits with an error when something a lesson needs is missing."
         ),
         _("Check that the sliders of lessons 06 and 07 move and redraw: they need a running kernel."),
         _(
