@@ -41,8 +41,8 @@ def test_english_and_unknown_labels_stay_english():
 @pytest.mark.parametrize("lang", INTERFACE_LOCALES)
 def test_the_guide_names_the_menu_of_the_instructors_language(lang):
     text = _solutions(lang)
-    assert pack(lang)["Expand All Code"][0] in text
-    assert "Expand All Code" not in text
+    assert pack(lang)["Run All Cells"][0] in text
+    assert "Run All Cells" not in text
 
 
 def test_no_lesson_writes_a_menu_path_in_its_prose():

@@ -436,18 +436,41 @@ def _hub(lang: str) -> str:
 
 
 def _solutions(lang: str) -> str:
-    return "\n\n".join(
-        [
-            _(
-                "Each exercise is followed by its solution in a hidden cell: learners reveal it by clicking the collapsed cell (or {menu}). The solution runs through the same check as the exercise, so its output shows what a correct answer prints."
-            ).format(menu=menu_path("View", "Expand All Code", lang)),
-            _("To hand out notebooks without solutions, remove the cells tagged `solution`:"),
-            "```bash\n"
-            "jupyter nbconvert --to notebook --TagRemovePreprocessor.enabled=True \\\n"
-            "  --TagRemovePreprocessor.remove_cell_tags solution \\\n"
-            f"  --output-dir no-solutions/{lang} lessons/{lang}/*.ipynb\n```",
-        ]
-    )
+    """The guide's paragraph on solutions: where learners find them, and how to hold them back and release them."""
+    build = f"python -m course build --without-solutions --lang {lang} --output workshop"
+    with language(lang):
+        return "\n\n".join(
+            [
+                _(
+                    'Each exercise is followed by its solution, collapsed under a line that reads "{label}": learners click it to show the code, and copy it into the exercise cell to run it through the same check. A solution is text, not a code cell: running all cells ({menu}) never runs it, so every exercise cell prints its hint until the learner answers it, and no ✓ under an exercise gives its solution away.'
+                ).format(
+                    label=_("Solution of exercise {id} (click to show it)").format(id="04.1"),
+                    menu=menu_path("Run", "Run All Cells", lang),
+                ),
+                _(
+                    "`lessons/{lang}/solutions.ipynb` holds every solution of the course, each with the ✓ its check prints: the build runs them all and refuses to write it if one fails. Open it on the projector to go through the answers."
+                ).format(lang=lang),
+                _(
+                    "To hold the solutions back until after the exercises, hand out the lessons without them. On laptops, learners start with `python -m course lab --lang {lang} --without-solutions`. To release the solutions, they run `python -m course lab --lang {lang}` again: it brings `solutions.ipynb` and the solutions under the exercises of every lesson they have not edited; an edited lesson keeps their version, and `solutions.ipynb` has them all."
+                ).format(lang=lang),
+                _(
+                    "On a hub, serve a branch built without solutions: the build writes `workshop/lessons/{lang}/`, the course's own layout, and git makes it a branch that the hub pulls with nbgitpuller (push it where the hub can reach it, and make the links with `python -m course links --branch workshop`):"
+                ).format(lang=lang),
+                "```bash\n"
+                f"{build}\n"
+                "git -C workshop init -b workshop\n"
+                "git -C workshop add lessons\n"
+                'git -C workshop commit -m "Lessons without solutions"\n'
+                'python -m course hub --repo "$PWD/workshop" --branch workshop\n```',
+                _(
+                    "To release the solutions, add `solutions.ipynb` to that branch; learners click their link again, and nbgitpuller brings the new file and keeps their edits:"
+                ),
+                "```bash\n"
+                f"cp lessons/{lang}/solutions.ipynb workshop/lessons/{lang}/\n"
+                f"git -C workshop add lessons/{lang}/solutions.ipynb\n"
+                'git -C workshop commit -m "Solutions"\n```',
+            ]
+        )
 
 
 def handout_notebook(lang: str):
