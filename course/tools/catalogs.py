@@ -1,7 +1,8 @@
 """The translation catalogs: extract, update, status and checks (see TRANSLATING.md).
 
 Domains: ``course`` (messages of the package: engine errors, widgets, exercises,
-glossary) and one domain per lesson, named after its source (``04_output_layer``).
+glossary), one domain per lesson, named after its source (``04_output_layer``), and one per
+page (``setup``, ``prerequisites``: lessons/src/pages/, see course/tools/pages.py).
 Templates are ``locales/<domain>.pot``; translations ``locales/<lang>/LC_MESSAGES/<domain>.po``.
 The commands are Babel's own ``pybabel extract`` / ``pybabel update``, run with the
 mappings of ``pyproject.toml``.
@@ -27,6 +28,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from ..glossary import fold
 from ..i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from .extract import mask
+from .pages import PAGES
 
 ROOT = LOCALES.parent
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
@@ -38,7 +40,7 @@ def lesson_sources() -> list[Path]:
 
 
 def domains() -> list[str]:
-    return ["course", *(p.stem for p in lesson_sources())]
+    return ["course", *(p.stem for p in lesson_sources()), *PAGES]
 
 
 def pot_path(domain: str) -> Path:
@@ -60,7 +62,12 @@ def _pybabel(*args: str) -> None:
 
 
 def _extract_args(domain: str, output: Path) -> list[str]:
-    source = "course" if domain == "course" else f"lessons/src/{domain}.py"
+    if domain == "course":
+        source = "course"
+    elif domain in PAGES:
+        source = f"lessons/src/pages/{domain}.md"
+    else:
+        source = f"lessons/src/{domain}.py"
     return [
         "extract",
         "-F",

@@ -76,3 +76,15 @@ def extract_lesson(fileobj, keywords, comment_tags, options):
         comment = f"markdown, cell {index + 1}" + (f" ({', '.join(tags)})" if tags else "")
         yield lineno, None, paragraph, [comment]
     yield from extract_python(io.BytesIO(text.encode("utf-8")), keywords, comment_tags, options)
+
+
+def extract_page(fileobj, keywords, comment_tags, options):
+    """Yield ``(lineno, funcname, message, comments)`` for Babel: every translatable paragraph of a page
+    (``lessons/src/pages/*.md``, plain markdown), split as a lesson's markdown is."""
+    text = fileobj.read().decode(options.get("encoding", "utf-8"))
+    position = 0
+    for paragraph in paragraphs(text):
+        position = text.index(paragraph, position)
+        if is_translatable(paragraph):
+            yield text.count("\n", 0, position) + 1, None, paragraph, ["markdown, page"]
+        position += len(paragraph)
