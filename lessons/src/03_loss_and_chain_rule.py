@@ -134,7 +134,7 @@ for p in [0.99, 0.9, 0.5, 0.1, 0.01]:
     print(num(p).rjust(8) + "".join("   " + num(v).rjust(width) for v in values))
 
 # %% [markdown]
-# The squared error never exceeds ½ here, however wrong the prediction, and worse, its gradient nearly vanishes when the prediction is confidently wrong: at $\hat y$ = 0.01, $dz^n = (\hat y - y)\,\hat y (1 - \hat y)$ is about −0.0098, because the saturated sigmoid multiplies the error by almost 0. With the cross-entropy, $dz^n$ is −0.99: the more wrong the network, the larger its step. This is the learning slowdown that Michael Nielsen's book describes (chapter 3), and the reason classifiers use the cross-entropy. The next cell shows where the simple $dz^n = \hat y - y$ comes from.
+# The squared error never exceeds ½ here, however wrong the prediction, and worse, its gradient nearly vanishes when the prediction is confidently wrong: at $\hat y$ = 0.01, $dz^n = (\hat y - y)\,\hat y (1 - \hat y)$ is about −0.0098, because the saturated sigmoid multiplies the error by almost 0. With the cross-entropy, $dz^n$ is −0.99: the more wrong the network, the larger its step. This is the learning slowdown that [Michael Nielsen's book](http://neuralnetworksanddeeplearning.com/chap3.html) describes (chapter 3), and the reason classifiers use the cross-entropy. The next cell shows where the simple $dz^n = \hat y - y$ comes from.
 
 # %% [markdown]
 # Its derivative $da^n$ looks complicated, but look at what happens one step further back. The output is $\hat y = \sigma(z^n)$, so the chain rule multiplies $da^n$ by $\sigma'(z^n) = \hat y (1 - \hat y)$, and the denominator cancels: $dz^n = \hat y - y$. The engine's `dz_from_da` applies $dz^n = da^n \odot f'^n(z^n)$; compare:

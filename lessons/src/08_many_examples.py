@@ -91,7 +91,7 @@ for l in range(1, net.n + 1):
 # %% [markdown]
 # ## The $\Theta$, $\delta$, $\Delta$, $D$ form
 #
-# Many texts, following Andrew Ng's machine learning course, write backpropagation differently, among them the freeCodeCamp guide to backpropagation, one of the texts this course is built from: one example at a time, with the biases stored inside the weight matrices. Here is its vocabulary, numbered like our layers:
+# Many texts, following [Andrew Ng's machine learning course](https://www.coursera.org/learn/machine-learning), write backpropagation differently, among them [the freeCodeCamp guide to backpropagation](https://github.com/freeCodeCamp/guide/blob/master/src/pages/portuguese/machine-learning/backpropagation/index.md), one of the texts this course is built from: one example at a time, with the biases stored inside the weight matrices. Here is its vocabulary, numbered like our layers:
 #
 # - $g$ is the activation of every layer, the sigmoid;
 # - $\Theta^l = [b^l \mid W^l]$ holds the biases and the weights of layer $l$ in one matrix, the bias in column 0; a 1 is put on top of the activation so that $\Theta^l \begin{bmatrix} 1 \\ a^{l-1} \end{bmatrix} = W^l a^{l-1} + b^l = z^l$;
@@ -281,7 +281,7 @@ plt.show()
 # %% [markdown]
 # ## One algorithm, four notations
 #
-# Books and courses write the same algorithm with different symbols, and even number the layers differently. This table matches the notation of this course with the freeCodeCamp guide, the Deep Learning Specialization, and Michael Nielsen's book "Neural Networks and Deep Learning". Each row is the same object for layer $l$ of our numbering.
+# Books and courses write the same algorithm with different symbols, and even number the layers differently. This table matches the notation of this course with the freeCodeCamp guide, the [Deep Learning Specialization](https://www.coursera.org/specializations/deep-learning), and Michael Nielsen's book ["Neural Networks and Deep Learning"](http://neuralnetworksanddeeplearning.com/chap2.html). Each row is the same object for layer $l$ of our numbering.
 #
 # | | this course | freeCodeCamp guide | Deep Learning Specialization | Nielsen's book |
 # | --- | --- | --- | --- | --- |

@@ -443,7 +443,7 @@ for l in range(n, 0, -1):
         print(_("{symbol}: largest difference from the engine = {gap}").format(symbol=symbol, gap=num(gap)))
 
 # %% [markdown]
-# Each of the four formulas of the freeCodeCamp guide is one of the patterns, applied to every node of a layer at once:
+# Each of the four formulas of [the freeCodeCamp guide](https://github.com/freeCodeCamp/guide/blob/master/src/pages/portuguese/machine-learning/backpropagation/index.md) is one of the patterns, applied to every node of a layer at once:
 #
 # - $a^l_i = f^l(z^l_i)$ is a node with one parent and the local derivative $f'^l(z^l_i)$, so $dz^l_i = da^l_i \, f'^l(z^l_i)$. Each unit has its own, which is the element-wise product: $dz^l = da^l \odot f'^l(z^l)$.
 # - $W^l_{ij} a^{l-1}_j$ is a product, which swaps: $W^l_{ij}$ receives $dz^l_i \, a^{l-1}_j$. All of them together are the outer product $dW^l = dz^l \cdot (a^{l-1})^T$.

@@ -76,7 +76,7 @@ for f in activations:
 # %% [markdown]
 # With the sigmoid, $\lVert dW^1 \rVert$ is about a million times smaller than $\lVert dW^{10} \rVert$ (read the ratio above). Gradient descent moves every weight by $\alpha\, dW^l$: with the same $\alpha$ for every layer, the last layer learns and the first one hardly moves. This is the **vanishing gradient problem**. With tanh and ReLU the norms stay within a factor of a few from the first layer to the last.
 #
-# Michael Nielsen calls $\lVert db^l \rVert$ the *speed* at which layer $l$ learns. We measure the speed directly: we train each network for 100 steps with $\alpha$ = 0.5, and compare how far the weights of each layer moved with their size at the start, $\lVert W^l_\text{after} - W^l_\text{before} \rVert / \lVert W^l_\text{before} \rVert$.
+# [Michael Nielsen](http://neuralnetworksanddeeplearning.com/chap5.html) calls $\lVert db^l \rVert$ the *speed* at which layer $l$ learns. We measure the speed directly: we train each network for 100 steps with $\alpha$ = 0.5, and compare how far the weights of each layer moved with their size at the start, $\lVert W^l_\text{after} - W^l_\text{before} \rVert / \lVert W^l_\text{before} \rVert$.
 
 # %%
 moved = {}
