@@ -281,7 +281,7 @@ plt.show()
 # %% [markdown]
 # ## One algorithm, four notations
 #
-# Books and courses write the same algorithm with different symbols, and even number the layers differently. This table matches the notation of this course with the freeCodeCamp guide, the [Deep Learning Specialization](https://www.coursera.org/specializations/deep-learning), and Michael Nielsen's book ["Neural Networks and Deep Learning"](http://neuralnetworksanddeeplearning.com/chap2.html). Each row is the same object for layer $l$ of our numbering.
+# Books and courses write the same algorithm with different symbols, and even number the layers differently. This table matches the notation of this course with the freeCodeCamp guide, the [Deep Learning Specialization](https://www.coursera.org/specializations/deep-learning), and [Michael Nielsen's book "Neural Networks and Deep Learning"](http://neuralnetworksanddeeplearning.com/chap2.html). Each row is the same object for layer $l$ of our numbering.
 #
 # | | this course | freeCodeCamp guide | Deep Learning Specialization | Nielsen's book |
 # | --- | --- | --- | --- | --- |
