@@ -74,6 +74,11 @@ def build(args) -> int:
         langs, only=args.only, run=not args.no_execute, jobs=args.jobs, solutions=not args.without_solutions, **where
     ):
         print(shown(path))
+    if not args.only:
+        from .pages import write_pages
+
+        for path in write_pages(langs, **where):
+            print(shown(path))
     if not args.only and not output:
         from .workshop import write_instructor_material
 
