@@ -88,19 +88,33 @@ def build(args) -> int:
 
 
 def list_lessons(args) -> int:
-    """The lessons with their minutes, in the chosen language."""
+    """The lessons with their part (pre-work, core, optional) and minutes, in the chosen language, then the totals
+    and the day's end time that the instructor guide's schedule prints too."""
     from ..i18n import _, set_language
-    from .workshop import outline
+    from .workshop import day_plan, outline, part_name, totals
 
     lang = set_language(args.lang)
     rows = outline(lang)
-    width = max((len(title) for _stem, title, *_m in rows), default=10)
-    lesson, teaching, exercises = _("Lesson"), _("Teaching (min)"), _("Exercises (min)")
-    print(f"{lesson:{width}}  {teaching:>16}  {exercises:>16}")
-    for _stem, title, teaching, exercises in rows:
-        print(f"{title:{width}}  {teaching:>16}  {exercises:>16}")
-    total = sum(r[2] + r[3] for r in rows)
-    print(_("Total: {minutes} minutes.").format(minutes=total))
+    width = max((len(lesson.title) for lesson in rows), default=10)
+    heads = [_("Lesson"), _("Part"), _("Teaching (min)"), _("Exercises (min)"), _("Left out (min)")]
+    print(f"{heads[0]:{width}}  {heads[1]:10}  {heads[2]:>16}  {heads[3]:>16}  {heads[4]:>16}")
+    for lesson in rows:
+        left_out = lesson.optional_minutes or ""
+        print(
+            f"{lesson.title:{width}}  {part_name(lesson.part):10}  {lesson.teaching:>16}  {lesson.exercises:>16}"
+            f"  {left_out:>16}"
+        )
+    for line in totals(rows, day_plan(rows)):
+        print(line)
+    return 0
+
+
+def typealong(args) -> int:
+    """Copies of one language's lessons for typing along: no outputs, no solutions, the live-coded cells empty."""
+    from .workshop import typealong as copies
+
+    for path in copies(normalize(args.lang), Path(args.output)):
+        print(path)
     return 0
 
 
@@ -195,6 +209,10 @@ def parser() -> argparse.ArgumentParser:
     p_list = sub.add_parser("list", help="the lessons with their minutes, in one language")
     p_list.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
     p_list.set_defaults(run=list_lessons)
+    p_type = sub.add_parser("typealong", help="lessons without outputs or solutions, live-coded cells empty")
+    p_type.add_argument("--lang", default=get_language(), help="/".join(LANGUAGES))
+    p_type.add_argument("--output", default="typealong", help="folder of the copies (default: ./typealong)")
+    p_type.set_defaults(run=typealong)
     p_check = sub.add_parser("check", help="a self-test a week before the workshop: is this computer ready?")
     check.add_arguments(p_check)
     p_links = sub.add_parser("links", help="Binder and JupyterHub (nbgitpuller) links that open a lesson")
