@@ -91,17 +91,18 @@ def list_lessons(args) -> int:
     """The lessons with their part (pre-work, core, optional) and minutes, in the chosen language, then the totals
     and the day's end time that the instructor guide's schedule prints too."""
     from ..i18n import _, set_language
-    from .workshop import day_plan, outline, part_name, totals
+    from .workshop import PARTS, day_plan, outline, part_name, totals
 
     lang = set_language(args.lang)
     rows = outline(lang)
     width = max((len(lesson.title) for lesson in rows), default=10)
     heads = [_("Lesson"), _("Part"), _("Teaching (min)"), _("Exercises (min)"), _("Left out (min)")]
-    print(f"{heads[0]:{width}}  {heads[1]:10}  {heads[2]:>16}  {heads[3]:>16}  {heads[4]:>16}")
+    part = max(len(heads[1]), *(len(part_name(p)) for p in PARTS))
+    print(f"{heads[0]:{width}}  {heads[1]:{part}}  {heads[2]:>16}  {heads[3]:>16}  {heads[4]:>16}")
     for lesson in rows:
         left_out = lesson.optional_minutes or ""
         print(
-            f"{lesson.title:{width}}  {part_name(lesson.part):10}  {lesson.teaching:>16}  {lesson.exercises:>16}"
+            f"{lesson.title:{width}}  {part_name(lesson.part):{part}}  {lesson.teaching:>16}  {lesson.exercises:>16}"
             f"  {left_out:>16}"
         )
     for line in totals(rows, day_plan(rows)):
