@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from babel.messages.pofile import read_po
 
 from course.glossary import lessons_using
 from course.i18n import LANGUAGES
+from course.tools import check
+from course.tools.catalogs import english_sentences
 
 pytestmark = pytest.mark.slow
 
@@ -29,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # The first line of each lesson's objectives cell is its title, e.g. "# 00. Start here".
 TITLE = re.compile(r'^# %% \[markdown\] tags=\["objectives"\]\n# (# .+)$', re.MULTILINE)
 ENTRY = "weight"  # a glossary entry that several lessons list in their header
+# The lines of `check`: Python, six imports, the course, the widget front end, the language pack, training, a kernel.
+ITEMS = 12
 
 
 def sources() -> list[Path]:
@@ -215,3 +220,96 @@ def test_the_browser_wheel_carries_the_lesson_sources_but_no_notebook(tmp):
     src, using = out.splitlines()
     assert Path(src).is_relative_to(tmp / "browser-venv")
     assert using == str(lessons_using(ENTRY))
+
+
+# --- A learner's own install: no root, a virtualenv of their own, the check in their language -------------
+
+
+def as_learner() -> tuple[list[str], int, int]:
+    """The command prefix that runs a command as a user without root, and that user's uid and gid: nobody when
+    the tests run as root (as in CI), else the user running them, as they are."""
+    if os.geteuid() != 0:
+        return [], os.geteuid(), os.getegid()
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"], 65534, 65534
+
+
+def learners_python(run) -> str:
+    """A Python of this version that the learner can run, to make their venv: the system's, as a learner without
+    admin rights has it (the dev venv's Python may live in root's home, out of their reach), else this one."""
+    version = "python{}.{}".format(*sys.version_info[:2])
+    for python in (shutil.which(version, path=os.defpath), sys.executable):
+        if python and run(python, "-c", "import venv").returncode == 0:
+            return python
+    pytest.fail(f"no {version} that the learner can run")
+
+
+@pytest.fixture(scope="module")
+def learner(wheel):
+    """The wheel installed by a user without root into a virtualenv of their own, in a folder they own, with a
+    home of their own. The venv's python and console script come from the venv itself (``venv.EnvBuilder``,
+    ``sysconfig.get_path("scripts")``), never from a ``bin/`` written by hand.
+
+    As in :func:`fresh_venv`, the course's dependencies are not downloaded (minutes in CI): a .pth file
+    appends the dev venv's site-packages, and ``JUPYTER_PATH`` names the dev venv's Jupyter data (the
+    widgets' front end, which JupyterLab finds through ``jupyter_path("labextensions")``)."""
+    prefix, uid, gid = as_learner()
+    folder = Path(tempfile.mkdtemp(prefix="backprop-course-learner-"))  # not pytest's tmp_path: mode 700, root's
+    try:
+        home = folder / "home"
+        home.mkdir()
+        shutil.copy(wheel, folder)
+        for path in (folder, home, folder / wheel.name):
+            os.chown(path, uid, gid)
+        folder.chmod(0o755)
+        env = outside_env(folder) | {"HOME": str(home), "PATH": f"/usr/bin{os.pathsep}/bin"}
+        env = {k: v for k, v in env.items() if not k.startswith(("XDG_", "JUPYTER_", "MPL"))}
+
+        def run(*command) -> subprocess.CompletedProcess:
+            command = [*prefix, *(str(c) for c in command)]
+            return subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=300)
+
+        def ask(python, code: str) -> str:
+            done = run(python, "-c", code)
+            assert done.returncode == 0, done.stderr
+            return done.stdout.strip()
+
+        create = (
+            "import os, sys, venv; b = venv.EnvBuilder(symlinks=os.name != 'nt'); b.create(sys.argv[1]); "
+            "print(b.ensure_directories(sys.argv[1]).env_exe)"
+        )
+        done = run(learners_python(run), "-c", create, folder / "venv")
+        assert done.returncode == 0, done.stderr
+        python = Path(done.stdout.strip())
+        install = [sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index"]
+        done = run(*install, "--no-cache-dir", folder / wheel.name)
+        assert done.returncode == 0, done.stderr
+        purelib = Path(ask(python, "import sysconfig; print(sysconfig.get_path('purelib'))"))
+        dev = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+        (purelib / "dev-venv-dependencies.pth").write_text("\n".join(sorted(dev)) + "\n", encoding="utf-8")
+        env["JUPYTER_PATH"] = str(Path(sysconfig.get_paths()["data"], "share", "jupyter"))
+        scripts = Path(ask(python, "import sysconfig; print(sysconfig.get_path('scripts'))"))
+        yield dict(run=run, ask=ask, python=python, script=scripts / "backprop-course", venv=folder / "venv")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_learner_is_not_root_and_owns_the_venv(learner):
+    uid = learner["ask"](learner["python"], "import os; print(os.geteuid())")
+    assert uid != "0"
+    assert learner["venv"].stat().st_uid == int(uid)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_learner_without_root_runs_the_check_of_the_installed_course_in_their_language(learner, lang):
+    done = learner["run"](learner["script"], "check", "--lang", lang)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stdout.splitlines()
+    marked = [line for line in lines if line[:1] in (check.OK, check.MISSING, check.USEFUL)]
+    assert len(marked) == ITEMS and all(line.startswith(check.OK) for line in marked), done.stdout
+    (course_line,) = [line for line in marked if line.startswith(f"{check.OK} backprop-course")]
+    imported_from = Path(course_line.rpartition("(")[2].rstrip(")"))
+    assert imported_from.is_relative_to(learner["venv"]), course_line
+    assert not imported_from.is_relative_to(ROOT)
+    if lang != "en":
+        assert not english_sentences(done.stdout, lang)

@@ -228,13 +228,13 @@ def language_pack_line(lang: str, wanted: dict) -> Line:
     )
 
 
-def _seconds(seconds: float) -> str:
+def _number(x: float) -> str:
     try:
         from ..i18n import num
 
-        return num(seconds, 2)
+        return num(x, 2)
     except ImportError:
-        return f"{seconds:.2g}"
+        return f"{x:.2g}"
 
 
 def training_line(lang: str) -> Line:
@@ -252,7 +252,7 @@ def training_line(lang: str) -> Line:
     except Exception as error:
         return Line(
             MISSING,
-            _("The training run of the engine failed: {error}").format(error=f"{type(error).__name__}: {error}"),
+            _("Training run of the engine: it failed ({error}).").format(error=f"{type(error).__name__}: {error}"),
             install_fix(lang, "--upgrade", "--force-reinstall", DISTRIBUTION),
         )
     if accuracy < 0.9:
@@ -260,12 +260,10 @@ def training_line(lang: str) -> Line:
             MISSING,
             _(
                 "The training run of the engine did not learn the moons (accuracy {accuracy}): numpy computes wrong numbers."
-            ).format(accuracy=_seconds(accuracy)),
+            ).format(accuracy=_number(accuracy)),
             install_fix(lang, "--force-reinstall", "numpy"),
         )
-    text = _("A training run of the engine: {steps} steps in {seconds} s.").format(
-        steps=STEPS, seconds=_seconds(seconds)
-    )
+    text = _("Training run of the engine: {steps} steps in {seconds} s.").format(steps=STEPS, seconds=_number(seconds))
     if seconds > TOO_SLOW:
         return Line(
             MISSING,
@@ -334,7 +332,7 @@ def kernel_widget_line(lang: str, timeout: float = KERNEL_TIMEOUT) -> Line:
         )
     if not any(WIDGET_VIEW in m["content"].get("data", {}) for m in outputs):
         return Line(MISSING, _("The widget cell showed no widget in the kernel."), fix)
-    return Line(OK, _("A widget in a Jupyter kernel: shown in {seconds} s.").format(seconds=_seconds(seconds)))
+    return Line(OK, _("Widget in a Jupyter kernel: shown in {seconds} s.").format(seconds=_number(seconds)))
 
 
 def _last_line(log) -> str:
@@ -361,9 +359,9 @@ def check(lang: str):
     yield language_pack_line(lang, wanted)
     missing = [name for (name, _d), ok in zip(NEEDED, imported, strict=True) if not ok and name != "jupyterlab"]
     if missing:
-        not_run = _("not run, {names} missing.").format(names=", ".join(missing))
-        yield Line(MISSING, _("The training run of the engine:") + " " + not_run, _("Fix the lines above first."))
-        yield Line(MISSING, _("A widget in a Jupyter kernel:") + " " + not_run, _("Fix the lines above first."))
+        names = ", ".join(missing)
+        yield Line(MISSING, _("Training run of the engine: not run, install {names} first.").format(names=names))
+        yield Line(MISSING, _("Widget in a Jupyter kernel: not run, install {names} first.").format(names=names))
         return
     yield training_line(lang)
     yield kernel_widget_line(lang)
