@@ -238,11 +238,15 @@ def instructor_guide(lang: str) -> str:
             if live:
                 out += ["### " + _("Live coding"), "\n".join(f"- {heading}: `{line}`" for heading, line in live)]
             out += ["### " + _("If the room is behind"), *_tagged(nb, "behind")]
-            notes = [c.source for c in nb.cells if c.metadata.get("tags", []) == ["instructor"]]
+            notes = [c.source for c in nb.cells if _is_note(c.metadata.get("tags", []))]
             if notes:
                 out += ["### " + _("Instructor notes"), *notes]
             out += ["### " + _("Exercises"), ", ".join(f"`{i}`" for i in exercise_ids(nb))]
     return "\n\n".join(out) + "\n"
+
+
+def _is_note(tags: list[str]) -> bool:
+    return "instructor" in tags and "behind" not in tags
 
 
 def live_cells(nb) -> list[tuple[str, str]]:
