@@ -296,3 +296,17 @@ def test_the_typealong_copy_has_no_outputs_no_solutions_and_empty_live_cells(tmp
     assert typealong_problems(typed, jupytext.read(sources(["04"])[0], fmt="py:percent"))  # a live cell not empty
     built = nbformat.read(LESSONS / "es" / "04_output_layer.ipynb", as_version=4)  # a real notebook with outputs
     assert typealong_problems(built, jupytext.read(sources(["04"])[0], fmt="py:percent"))
+
+
+def test_a_header_with_an_unknown_part_is_refused_with_the_file_named():
+    from course.i18n import CourseError
+    from course.tools.workshop import _lesson
+
+    nb = jupytext.read(sources(["08"])[0], fmt="py:percent")
+    assert _lesson("08_many_examples", nb).in_day == 25
+    nb.metadata["course"]["part"] = "essential"
+    with pytest.raises(CourseError, match=r"lessons/src/08_many_examples\.py.*essential"):
+        _lesson("08_many_examples", nb)
+    nb.metadata["course"].update(part="core", optional_minutes=45)  # the whole lesson left out: not a part
+    with pytest.raises(CourseError, match="optional_minutes: 45"):
+        _lesson("08_many_examples", nb)
