@@ -134,7 +134,8 @@ def test_without_the_language_pack_it_is_only_useful(tmp_path):
     done = run_check("--lang", "fr", without="jupyterlab_language_pack_fr_FR")
     assert done.returncode == 0, done.stdout
     (pack,) = [line for line in done.stdout.splitlines() if "jupyterlab-language-pack-fr-FR" in line]
-    assert pack.startswith(check.USEFUL) and "pip install" in pack
+    assert pack.startswith(check.USEFUL) and 'pip install "jupyterlab-language-pack-fr-FR>=' in pack
+    assert "extra" not in pack, "the command installs the pack itself"
 
 
 def venv_without_jupyter_data(folder: Path) -> Path:

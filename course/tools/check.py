@@ -109,6 +109,10 @@ def requirements() -> dict[str, object]:
         found = [Requirement(text) for text in metadata.requires(DISTRIBUTION) or []]
     except (ImportError, metadata.PackageNotFoundError):
         return {}
+    for r in found:
+        r.marker = (
+            None  # an extra's requirement is installed as it is: pip install "jupyterlab-language-pack-fr-FR>=4.2"
+        )
     return {canonicalize_name(r.name): r for r in found}
 
 
@@ -259,7 +263,7 @@ def training_line(lang: str) -> Line:
         return Line(
             MISSING,
             _(
-                "The training run of the engine did not learn the moons (accuracy {accuracy}): numpy computes wrong numbers."
+                "Training run of the engine: it did not learn the moons (accuracy {accuracy}), so numpy computes wrong numbers."
             ).format(accuracy=_number(accuracy)),
             install_fix(lang, "--force-reinstall", "numpy"),
         )
