@@ -89,7 +89,8 @@ def make_venv(folder, lang):
     python = builder.ensure_directories(folder).env_exe
     if os.path.exists(python) and _run([python, "-m", "pip", "--version"], quiet=True) == 0:
         return python  # made by an earlier run: keep it (and what it holds)
-    print(f"Creating {os.path.relpath(folder, ROOT)} ...")
+    inside = os.path.commonpath([folder, ROOT]) == ROOT
+    print(f"Creating {os.path.relpath(folder, ROOT) if inside else folder} ...")
     try:
         builder.create(folder)
     except (subprocess.CalledProcessError, OSError) as error:
