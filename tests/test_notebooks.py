@@ -290,3 +290,22 @@ def test_a_copy_without_solutions_passes_nbval_with_every_exercise_skipped(tmp_p
     )
     assert nbval.returncode == 0, nbval.stdout[-5000:]
     assert re.search(r"\b\d{2,} passed\b", nbval.stdout) and " failed" not in nbval.stdout, nbval.stdout[-2000:]
+
+
+def test_a_build_without_solutions_never_overwrites_the_courses_own_lessons(tmp_path):
+    before = output_path(LESSONS[0], "es").read_bytes()
+    command = [sys.executable, "-m", "course", "build", "--lang", "es", "--only", "00", "--without-solutions"]
+    refused = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 2 and "--output DIR" in refused.stderr and "Traceback" not in refused.stderr
+    assert output_path(LESSONS[0], "es").read_bytes() == before
+    done = subprocess.run(
+        [*command, "--no-execute", "--output", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(tmp_path / "lessons" / "es" / "00_start_here.ipynb")]
