@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import LESSONS
+from ..i18n import translations
+from .extract import is_translatable, paragraphs
 
 PAGES = ("setup", "prerequisites")
 PAGE_SOURCES = LESSONS / "src" / "pages"
@@ -28,10 +30,10 @@ def page_source(name: str) -> Path:
 
 def page_text(name: str, lang: str) -> str:
     """One page in one language: every translatable paragraph through the catalogs, the rest as written."""
-    from .build import translate_markdown
-
-    source = page_source(name).read_text(encoding="utf-8")
-    return translate_markdown(source.rstrip("\n"), lang).replace(LANG, lang) + "\n"
+    gettext = translations(lang).gettext
+    source = page_source(name).read_text(encoding="utf-8").rstrip("\n")
+    text = "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
+    return text.replace(LANG, lang) + "\n"
 
 
 def write_pages(langs, output: Path = LESSONS) -> list[Path]:
