@@ -52,7 +52,7 @@ NEEDED = [
 ]
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
 # The training run: the moons of lessons 06-07, as many steps as eight moves of lesson 07's sliders;
-# about a quarter of a second on a laptop of 2020. Slower than SLOW seconds, sliders lag; slower than
+# a quarter of a second on the project's shared 2-core test machine. Slower than SLOW seconds, sliders lag; slower than
 # TOO_SLOW, a lesson's widgets are unusable.
 STEPS, SLOW, TOO_SLOW = 1000, 5.0, 20.0
 KERNEL_TIMEOUT = 90  # seconds to start a kernel, then to run the widget cell
