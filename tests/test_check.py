@@ -165,3 +165,10 @@ def test_a_jupyterlab_without_the_widget_front_end_fails_and_jupyter_path_finds_
     env["JUPYTER_PATH"] = str(Path(sysconfig.get_paths()["data"], "share", "jupyter"))
     done = run_check("--lang", "en", python=python, env=env)
     assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_setup_page_that_the_fixes_name_exists(lang):
+    from course.files import LESSONS
+
+    assert (LESSONS / lang / "setup.md").is_file(), check.setup_page(lang)
