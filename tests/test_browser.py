@@ -9,6 +9,7 @@ not read. A screenshot is saved under ``_output/screenshots/``. The server and t
 browser are stopped by the test itself; every wait is bounded.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -60,14 +61,14 @@ def wait_for(condition, seconds, what):
     raise TimeoutError(f"{what} did not happen within {seconds} s")
 
 
-@pytest.fixture
-def lab(request):
-    """A JupyterLab server in the learner's language on a free port of 127.0.0.1; stopped afterwards."""
-    lang, port = request.param, free_port()
+@contextlib.contextmanager
+def jupyterlab(lang: str, lessons: Path):
+    """A JupyterLab server in the learner's language on a free port of 127.0.0.1, on a copy of the folder
+    ``lessons`` (JupyterLab saves the notebooks it runs); yields its port, stopped afterwards."""
+    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         settings = room_settings(Path(tmp) / "settings", lang)
-        # A copy of the lessons: JupyterLab saves the notebooks it runs.
-        shutil.copytree(ROOT / "lessons" / lang, Path(tmp) / "lessons" / lang)
+        shutil.copytree(lessons, Path(tmp) / "lessons" / lang)
         lab = lab_command(lang, settings, port, False, Path(tmp) / "workspaces", Path(tmp) / "lessons")
         command = [*lab, f"--IdentityProvider.token={TOKEN}"]
         server = subprocess.Popen(
@@ -75,13 +76,20 @@ def lab(request):
         )
         try:
             wait_for(lambda: api(port, "/api/status") is not None, 90, "JupyterLab's start")
-            yield lang, port
+            yield port
         finally:
             server.terminate()
             try:
                 server.wait(20)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+@pytest.fixture
+def lab(request):
+    """JupyterLab on a copy of the course's lessons in the learner's language."""
+    with jupyterlab(request.param, ROOT / "lessons" / request.param) as port:
+        yield request.param, port
 
 
 @pytest.mark.slow
@@ -152,6 +160,68 @@ def test_a_learner_runs_lesson_06_and_moves_the_alpha_slider_in_their_language(l
             toasts = page.locator(".Toastify__toast").all_inner_texts()
             assert toasts == [], f"JupyterLab interrupted the learner: {toasts}"
             shot = f"lesson06-{lang}.png"
+        finally:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / shot))
+            browser.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
+)
+def test_a_solution_stays_collapsed_through_run_all_and_shows_on_a_click(tmp_path):
+    """Lesson 04 as the build writes it, in Spanish JupyterLab: Run All Cells prints each exercise's hint and no ✓;
+    each solution is a collapsed line whose code shows only when the learner clicks it."""
+    from playwright.sync_api import sync_playwright
+
+    from course.exercises import MISSING
+    from course.i18n import translations
+    from course.tools.build import build
+
+    lang = "es"
+    (notebook,) = build([lang], only=["04"], run=False, output=tmp_path)  # the text the learner gets
+    with language(lang):
+        summary = translations(lang).gettext("Solution of exercise {id} (click to show it)").format(id="04.1")
+    hint = translations(lang).gettext(MISSING).split("{symbol}")[0].strip()
+    with jupyterlab(lang, notebook.parent) as port, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        shot = f"solutions-{lang}-failed.png"
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{lang}/{notebook.name}?token={TOKEN}")
+            page.wait_for_selector(".jp-Notebook")
+            wait_for(
+                lambda: [s for s in api(port, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
+                90,
+                "the kernel's start",
+            )
+            page.get_by_role("menuitem", name=label("Run", "menu", lang), exact=True).click()
+            page.get_by_text(label("Run All Cells", lang=lang), exact=True).click()
+            time.sleep(2)
+            wait_for(
+                lambda: all(s["kernel"]["execution_state"] == "idle" for s in api(port, "/api/sessions")),
+                120,
+                "the end of the run",
+            )
+            details = page.locator(".jp-MarkdownCell details", has_text=summary).first
+            details.scroll_into_view_if_needed()
+            code = details.locator("pre").first
+            assert details.locator("summary").inner_text().strip() == summary
+            assert not code.is_visible(), "the solution's code shows before the click"
+            exercise = details.locator("xpath=preceding::div[contains(@class, 'jp-CodeCell')][1]")
+            printed = exercise.locator(".jp-OutputArea-output").all_inner_texts()
+            assert printed and printed[0].startswith(hint) and "✓" not in "".join(printed), printed
+            details.locator("summary").click()
+            code.wait_for(state="visible", timeout=10_000)
+            assert 'check("04.1", dz)' in code.inner_text() and "sigmoid_prime(z2)" in code.inner_text()
+            texts = []
+            for cell in page.locator(".jp-Notebook .jp-CodeCell").all():
+                cell.scroll_into_view_if_needed()
+                texts += cell.locator(".jp-OutputArea-output").all_inner_texts()
+            assert texts and not [t for t in texts if "✓" in t], "Run All Cells ran a solution"
+            shot = f"solutions-{lang}.png"
         finally:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / shot))
