@@ -352,6 +352,52 @@ def test_lab_without_solutions_leaves_them_out_and_lab_brings_them(tmp_path):
     assert (workspace / "es" / "solutions.ipynb").exists() == (LESSONS / "es" / "solutions.ipynb").exists()
 
 
+@pytest.mark.slow
+# nbgitpuller 1.3's execute_cmd never closes its git process's stdout: its warning, not ours.
+@pytest.mark.filterwarnings("ignore:unclosed file <_io.BufferedReader:ResourceWarning")
+def test_solutions_held_back_on_a_hub_are_released_by_adding_solutions_ipynb_to_the_branch(tmp_path):
+    """The guide's hub route, with its own commands: a branch built with --without-solutions, pulled by
+    nbgitpuller; the instructor adds solutions.ipynb, the learner clicks again and gets it, edits kept."""
+    from nbgitpuller.pull import GitPuller
+
+    from course.tools.workshop import _solutions
+
+    workshop = tmp_path / "workshop"
+    build = [sys.executable, "-m", "course", "build", "--lang", "fr", "--only", "04", "--no-execute"]
+    done = subprocess.run([*build, "--without-solutions", "--output", str(workshop)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (workshop / "lessons" / "fr").iterdir()) == ["04_output_layer.ipynb"]
+    guide = _solutions("fr")
+    for command in ("git -C workshop init -b workshop", "git -C workshop add lessons"):
+        assert command in guide
+        git(tmp_path, *command.split()[1:])
+    git(workshop, "commit", "--quiet", "-m", "Lessons without solutions")
+
+    def click(into: Path) -> None:
+        for _line in GitPuller(f"file://{workshop}", str(into), branch="workshop").pull():
+            pass
+
+    home = tmp_path / "home" / "workshop"
+    click(home)
+    folder = home / "lessons" / "fr"
+    assert not solution_cells(folder / "04_output_layer.ipynb") and not (folder / "solutions.ipynb").exists()
+    fill_exercise(folder / "04_output_layer.ipynb", "da * sigmoid_prime(z2)")
+
+    # The instructor releases the solutions: solutions.ipynb from the course, added to the branch.
+    course = tmp_path / "course"
+    done = subprocess.run(
+        [*build[:6], "--only", "solutions", "--no-execute", "--output", str(course)], capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "cp lessons/fr/solutions.ipynb workshop/lessons/fr/" in guide
+    shutil.copyfile(course / "lessons" / "fr" / "solutions.ipynb", workshop / "lessons" / "fr" / "solutions.ipynb")
+    git(workshop, "add", "lessons/fr/solutions.ipynb")
+    git(workshop, "commit", "--quiet", "-m", "Solutions")
+    click(home)
+    assert {c.metadata["course"]["exercise"] for c in solution_cells(folder / "solutions.ipynb")} >= {"04.1", "04.3"}
+    assert "da * sigmoid_prime(z2)" in (folder / "04_output_layer.ipynb").read_text(encoding="utf-8"), "edit kept"
+
+
 # course.start() tells the learner -------------------------------------------------------------------
 
 
