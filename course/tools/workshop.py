@@ -361,9 +361,9 @@ def _clock(minutes: int) -> str:
 
 def _checklist(lang: str) -> str:
     items = [
-        _("Install once per machine: `bash scripts/lab {lang}` sets everything up and opens the course.").format(
-            lang=lang
-        ),
+        _(
+            "Install once per machine: `python3 scripts/lab.py {lang}` (`py scripts\\lab.py {lang}` on Windows) sets everything up and opens the course; the setup page (`lessons/{lang}/setup.md`) gives the routes without admin rights."
+        ).format(lang=lang),
         _(
             "Or hand out a link: Binder or JupyterHub (`python -m course links`), or the static JupyterLite site (`python -m course lite`)."
         ),
