@@ -1,5 +1,6 @@
 """The catalogs CI checks: complete, no fuzzy, placeholders and maths intact, no English left, glossary terms, in sync."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,23 @@ def test_catalogs_have_no_problem(lang):
 def test_catalogs_are_in_sync_with_the_sources(domain):
     problems = catalogs.check_sync(domain)
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_a_template_whose_lines_moved_is_in_sync_and_one_whose_message_changed_is_not(tmp_path, monkeypatch):
+    """A reformat that moves messages down a line needs no `i18n update`; a changed message does."""
+    template = catalogs.pot_path("06_gradient_descent").read_text(encoding="utf-8")
+    planted = tmp_path / "06_gradient_descent.pot"
+    monkeypatch.setattr(catalogs, "pot_path", lambda domain: planted)
+    moved = re.sub(r"(#: lessons/src/06_gradient_descent\.py:)(\d+)", lambda m: f"{m[1]}{int(m[2]) + 3}", template)
+    assert moved != template
+    planted.write_text(moved, encoding="utf-8")
+    assert catalogs.check_sync("06_gradient_descent") == []
+    changed = moved.replace('msgid "# 06.', 'msgid "# 6.', 1)
+    assert changed != moved
+    planted.write_text(changed, encoding="utf-8")
+    assert [p.problem for p in catalogs.check_sync("06_gradient_descent")] == [
+        "template out of date: run `python -m course i18n update`"
+    ]
 
 
 # --- the checks themselves, on planted mistakes ------------------------------------------

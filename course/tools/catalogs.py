@@ -87,10 +87,21 @@ def _entries(path: Path) -> list:
         return [m for m in read_po(fp) if m.id]
 
 
-def _messages(data: bytes) -> list[tuple]:
-    """What matters in a catalog (not its dates): every message with its comments and places."""
+def _messages(data: bytes, lines: bool = True) -> list[tuple]:
+    """What matters in a catalog (not its dates): every message with its comments and places.
+
+    ``lines=False`` keeps the files of the places but not their line numbers: a reformat that moves
+    a message down a few lines changes nothing a translator reads."""
     return [
-        (m.id, m.context, m.string, sorted(m.flags), m.auto_comments, m.locations, m.previous_id)
+        (
+            m.id,
+            m.context,
+            m.string,
+            sorted(m.flags),
+            m.auto_comments,
+            m.locations if lines else sorted({file for file, _line in m.locations}),
+            m.previous_id,
+        )
         for m in read_po(io.BytesIO(data))
         if m.id
     ]
@@ -602,7 +613,8 @@ def check_sync(domain: str) -> list[Problem]:
         with contextlib.redirect_stderr(io.StringIO()):
             _pybabel(*_extract_args(domain, fresh))
         target = pot_path(domain)
-        if not target.exists() or _messages(fresh.read_bytes()) != _messages(target.read_bytes()):
+        stale = not target.exists() or _messages(fresh.read_bytes(), False) != _messages(target.read_bytes(), False)
+        if stale:  # line numbers alone do not count: see _messages
             problems.append(Problem(target, 1, "template out of date: run `python -m course i18n update`"))
             return problems
     template = _keys(pot_path(domain))
