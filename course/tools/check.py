@@ -4,7 +4,7 @@ It prints one line per item, in the learner's language: ``✓`` when it is there
 needs it and it is missing or broken, ``!`` when something useful but not needed is missing (JupyterLab's
 menus in the learner's language). Each ``✗`` and ``!`` line ends with its fix: the command to run, or
 the setup page of the learner's language (``lessons/<lang>/setup.md``). It exits with 1 when any line is
-``✗``, so a screenshot of its output, or its exit code, tells the instructor whether a laptop is ready.
+``✗``, so its output, copied as text, or its exit code tells the instructor whether a laptop is ready.
 
 It must work on exactly the computers where something is missing: it imports numpy and Babel only
 to check them, and speaks English when Babel, which reads the translations, cannot be imported.

@@ -368,7 +368,7 @@ def _checklist(lang: str) -> str:
             "Or hand out a link: Binder or JupyterHub (`python -m course links`), or the static JupyterLite site (`python -m course lite`)."
         ),
         _(
-            "A week ahead, send learners the setup page (`lessons/{lang}/setup.md`) and ask them to run `python -m course check` and send you a screenshot of its output: every line should start with ✓ or !, and each ✗ line says what to fix."
+            "A week ahead, send learners the setup page (`lessons/{lang}/setup.md`) and ask them to run `python -m course check` and send you its output, copied as text: every line should start with ✓ or !, and each ✗ line says what to fix."
         ).format(lang=lang),
         _(
             "Run `python -m course check` beforehand on the room's machines, or in the hub's image: it exits with an error when something a lesson needs is missing."
