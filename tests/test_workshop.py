@@ -167,7 +167,9 @@ def test_course_list_and_the_guide_print_the_same_totals(lang):
     listed, guide, lessons = course_list(lang), instructor_guide(lang), outline(lang)
     assert len(listed.splitlines()) == 1 + len(lessons) + 3  # header, one row per lesson, three totals
     for lesson in lessons:
-        assert re.search(rf"^{re.escape(lesson.title)}\s+\S.*?\s+{lesson.teaching}\s+{lesson.exercises}\b", listed, re.M)
+        assert re.search(
+            rf"^{re.escape(lesson.title)}\s+\S.*?\s+{lesson.teaching}\s+{lesson.exercises}\b", listed, re.M
+        )
     assert same_totals(listed, guide) == []
     assert "255" in listed.splitlines()[-3] and "14:50" in listed.splitlines()[-1]
     # a guide whose day ends elsewhere, or whose totals differ, is caught
