@@ -92,6 +92,23 @@ def lab(request):
         yield request.param, port
 
 
+def open_and_run_all(browser, port: int, lang: str, notebook: Path):
+    """A new page at ``notebook``, its kernel started, and JupyterLab's Run ▸ Run All Cells clicked, as the
+    learner's language pack names them."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"http://127.0.0.1:{port}/lab/tree/{lang}/{notebook.name}?token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook")
+    wait_for(
+        lambda: [s for s in api(port, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
+        90,
+        "the kernel's start",
+    )
+    page.get_by_role("menuitem", name=label("Run", "menu", lang), exact=True).click()
+    page.get_by_text(label("Run All Cells", lang=lang), exact=True).click()
+    return page
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
@@ -114,18 +131,7 @@ def test_a_learner_runs_lesson_06_and_moves_the_alpha_slider_in_their_language(l
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         shot = f"lesson06-{lang}-failed.png"
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(f"http://127.0.0.1:{port}/lab/tree/{lang}/{notebook.name}?token={TOKEN}")
-            page.wait_for_selector(".jp-Notebook")
-            wait_for(
-                lambda: [s for s in api(port, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
-                90,
-                "the kernel's start",
-            )
-            # JupyterLab's Run menu and its "Run All Cells", as the learner's language pack names them.
-            page.get_by_role("menuitem", name=label("Run", "menu", lang), exact=True).click()
-            page.get_by_text(label("Run All Cells", lang=lang), exact=True).click()
+            page = open_and_run_all(browser, port, lang, notebook)
             # JupyterLab renders only the cells in view: wait for the explorer's live slider, then for the kernel.
             page.locator(".widget-slider", has_text=alpha_label).first.wait_for(timeout=120_000)
             wait_for(
@@ -188,17 +194,7 @@ def test_a_solution_stays_collapsed_through_run_all_and_shows_on_a_click(tmp_pat
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         shot = f"solutions-{lang}-failed.png"
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(f"http://127.0.0.1:{port}/lab/tree/{lang}/{notebook.name}?token={TOKEN}")
-            page.wait_for_selector(".jp-Notebook")
-            wait_for(
-                lambda: [s for s in api(port, "/api/sessions") if s["kernel"]["execution_state"] == "idle"],
-                90,
-                "the kernel's start",
-            )
-            page.get_by_role("menuitem", name=label("Run", "menu", lang), exact=True).click()
-            page.get_by_text(label("Run All Cells", lang=lang), exact=True).click()
+            page = open_and_run_all(browser, port, lang, notebook)
             time.sleep(2)
             wait_for(
                 lambda: all(s["kernel"]["execution_state"] == "idle" for s in api(port, "/api/sessions")),
