@@ -261,6 +261,14 @@ def test_the_build_writes_the_guide_handouts_projector_view_and_survey(tmp_path)
     assert all(p.stat().st_size > 1000 for p in written)
 
 
+def test_building_the_instructor_material_twice_writes_the_same_files(tmp_path):
+    """A rebuild that changed nothing changes no file (cell ids in the handouts were random before)."""
+    first = {p.name: p.read_bytes() for p in write_instructor_material(["fr"], tmp_path / "1")}
+    second = {p.name: p.read_bytes() for p in write_instructor_material(["fr"], tmp_path / "2")}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
 def typealong_problems(copy, source) -> list[str]:
     """How a type-along copy differs from what was promised: no outputs nor execution counts, the live cells
     empty, no solutions, every other code cell the lesson's own (after the build's first cell)."""

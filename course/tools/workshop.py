@@ -17,7 +17,7 @@ import nbformat
 from ..files import LESSONS
 from ..i18n import LANGUAGES, CourseError, _, language, num
 from ..interface import menu_path
-from .build import sources, translate_markdown
+from .build import finish, sources, translate_markdown
 
 INSTRUCTOR = LESSONS / "instructor"
 EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
@@ -499,9 +499,7 @@ def handout_notebook(lang: str):
                 )
                 cells.append(nbformat.v4.new_markdown_cell(f"**{', '.join(ids)}**\n\n{statement}"))
                 cells.append(nbformat.v4.new_code_cell(cell.source))
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["language_info"] = {"name": "python"}
-    return nb
+    return finish(cells, {}, "exercises")  # stable cell ids: building twice writes the same handout
 
 
 def handout(lang: str) -> str:
@@ -536,9 +534,7 @@ def keypoints_notebook(lang: str):
             keys = [_title_and_rest(k)[1] or k for k in _tagged(nb, "key-points")]
             text = [f"# {title}", "## " + _("Objectives"), objectives, "## " + _("Key points"), *keys]
             cells.append(nbformat.v4.new_markdown_cell("\n\n".join(text)))
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["language_info"] = {"name": "python"}
-    return nb
+    return finish(cells, {}, "keypoints")
 
 
 def projector(lang: str) -> str:
