@@ -42,6 +42,7 @@ from course.exercises import (
     lesson11,
 )
 from course.i18n import LANGUAGES, CourseError, language
+from course.tools.build import import_lines
 from course.tools.catalogs import english_sentences
 
 SOURCES = Path(__file__).resolve().parent.parent / "lessons" / "src"
@@ -330,14 +331,8 @@ def lesson_cells() -> dict:
     """Exercise id → (the lesson's import lines, its exercise cell, its solution cell), read from the sources."""
     found = {}
     for path in sorted(SOURCES.glob("[0-9][0-9]_*.py")):
-        cells = jupytext.read(path).cells
-        imports = "\n".join(
-            line
-            for cell in cells
-            if cell.cell_type == "code" and not {"exercise", "solution"} & set(cell.metadata.get("tags", []))
-            for line in cell.source.splitlines()
-            if line.startswith(("import ", "from "))
-        )
+        nb = jupytext.read(path)
+        cells, imports = nb.cells, import_lines(nb)
         exercise_cells = {}
         for cell in cells:
             tags = cell.metadata.get("tags", [])

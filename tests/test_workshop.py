@@ -61,14 +61,13 @@ import sys  # noqa: E402
 import jupytext  # noqa: E402
 import nbformat  # noqa: E402
 
-from course.tools.build import sources  # noqa: E402
+from course.tools.build import sources, translated_lessons  # noqa: E402
 from course.tools.workshop import (  # noqa: E402
     BREAK_EVERY,
     DAY,
     Day,
     Lesson,
     Slot,
-    _lessons,
     _tagged,
     _title_and_rest,
     day_plan,
@@ -204,7 +203,7 @@ def test_every_lesson_says_what_to_drop_when_the_room_is_behind():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_lesson_has_a_behind_section_and_core_lessons_list_their_live_cells(lang):
     sections = lesson_sections(instructor_guide(lang))
-    for stem, nb in _lessons(lang):
+    for stem, nb in translated_lessons(lang):
         live = [c for c in nb.cells if "live" in c.metadata.get("tags", [])]
         assert _tagged(nb, "behind") and all(t in sections[stem[:2]] for t in _tagged(nb, "behind")), (lang, stem)
         core = nb.metadata["course"]["part"] == "core"
@@ -224,7 +223,7 @@ def plain(markdown: str) -> str:
 def missing_key_points(page: str, lang: str) -> list[str]:
     text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
     missing = []
-    for _stem, nb in _lessons(lang):
+    for _stem, nb in translated_lessons(lang):
         for cell in _tagged(nb, "key-points"):
             for item in re.split(r"\n(?=- )", _title_and_rest(cell)[1]):
                 if plain(item) not in text:

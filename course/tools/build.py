@@ -26,8 +26,8 @@ from nbclient import NotebookClient
 
 from ..files import CHECKOUT as ROOT
 from ..files import LESSONS
-from ..i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language, translations
-from .extract import is_translatable, paragraphs
+from ..i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language
+from .extract import translate_markdown
 
 SOURCES = LESSONS / "src"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -42,12 +42,6 @@ def sources(only=None) -> list[Path]:
     """The lesson sources, in order; ``only`` keeps those whose name starts with one of its prefixes."""
     found = sorted(SOURCES.glob("[0-9][0-9]_*.py"))
     return [p for p in found if not only or any(p.stem.startswith(o) for o in only)]
-
-
-def translate_markdown(source: str, lang: str) -> str:
-    """Every translatable paragraph of ``source`` replaced by its translation."""
-    gettext = translations(lang).gettext
-    return "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
 
 
 def start_cell(lang: str):
@@ -133,6 +127,22 @@ def notebook_text(path: Path, lang: str, solutions: bool = True):
     return finish(cells, {"course": {**nb.metadata.get("course", {}), **origin}}, path.stem)
 
 
+def translated_lessons(lang: str):
+    """(stem, the source notebook with its markdown in ``lang``) for every lesson, instructor notes included."""
+    for path in sources():
+        nb = jupytext.read(path, fmt="py:percent")
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = translate_markdown(cell.source, lang)
+        yield path.stem, nb
+
+
+def statement(nb, index: int, ids) -> str:
+    """An exercise's statement: the last markdown cell before cell ``index`` that names one of its ``ids``."""
+    before = reversed(nb.cells[:index])
+    return next((c.source for c in before if c.cell_type == "markdown" and any(i in c.source for i in ids)), "")
+
+
 def import_lines(nb) -> str:
     """The import lines of a lesson's own code cells: what its exercises need besides ``given``."""
     return "\n".join(
@@ -157,11 +167,7 @@ def solutions_notebook(lang: str):
                 )
             )
         )
-        for path in sources():
-            nb = jupytext.read(path, fmt="py:percent")
-            for cell in nb.cells:
-                if cell.cell_type == "markdown":
-                    cell.source = translate_markdown(cell.source, lang)
+        for stem, nb in translated_lessons(lang):
             objectives = next(c.source for c in nb.cells if "objectives" in c.metadata.get("tags", []))
             cells.append(nbformat.v4.new_markdown_cell("#" + objectives.split("\n", 1)[0]))
             cells.append(nbformat.v4.new_code_cell(import_lines(nb)))
@@ -172,13 +178,9 @@ def solutions_notebook(lang: str):
                 if SOLUTION not in cell.metadata.get("tags", []):
                     continue
                 id = exercise_id(cell.source)
-                statement = next(
-                    (c.source for c in reversed(nb.cells[:index]) if c.cell_type == "markdown" and id in c.source), ""
-                )
-                cells.append(
-                    nbformat.v4.new_markdown_cell(statement if id in statement else f"**{id}**\n\n{statement}")
-                )
-                metadata = {"tags": [SOLUTION], "course": {"lesson": path.stem, "exercise": id}}
+                text = statement(nb, index, [id])
+                cells.append(nbformat.v4.new_markdown_cell(text if id in text else f"**{id}**\n\n{text}"))
+                metadata = {"tags": [SOLUTION], "course": {"lesson": stem, "exercise": id}}
                 cells.append(nbformat.v4.new_code_cell(whole_solution(exercise, cell.source), metadata=metadata))
     return finish(cells, {"course": {"source": "lessons/src", "built_by": "python -m course build"}}, SOLUTIONS)
 

@@ -15,6 +15,8 @@ import re
 import jupytext
 from babel.messages.extract import extract_python
 
+from ..i18n import translations
+
 # Maths, inline code, links' targets, HTML tags: never translated, compared by the checks.
 PROTECTED = re.compile(
     r"\$\$.+?\$\$|\$[^$\n]+?\$|\\\(.+?\\\)|`[^`\n]+`|\]\([^)\s]*\)|<[^>\n]+>|https?://\S+",
@@ -50,6 +52,12 @@ def is_translatable(paragraph: str) -> bool:
     if _FENCE.match(paragraph.strip()):
         return False
     return re.search(r"[^\W\d_]{2,}", mask(paragraph)) is not None
+
+
+def translate_markdown(source: str, lang: str) -> str:
+    """Every translatable paragraph of ``source`` replaced by its translation."""
+    gettext = translations(lang).gettext
+    return "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
 
 
 def markdown_messages(notebook):

@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import LESSONS
-from ..i18n import translations
-from .extract import is_translatable, paragraphs
+from .extract import translate_markdown
 
 PAGES = ("setup", "prerequisites")
 PAGE_SOURCES = LESSONS / "src" / "pages"
@@ -30,10 +29,8 @@ def page_source(name: str) -> Path:
 
 def page_text(name: str, lang: str) -> str:
     """One page in one language: every translatable paragraph through the catalogs, the rest as written."""
-    gettext = translations(lang).gettext
     source = page_source(name).read_text(encoding="utf-8").rstrip("\n")
-    text = "\n\n".join(gettext(p) if is_translatable(p) else p for p in paragraphs(source))
-    return text.replace(LANG, lang) + "\n"
+    return translate_markdown(source, lang).replace(LANG, lang) + "\n"
 
 
 def write_pages(langs, output: Path = LESSONS) -> list[Path]:

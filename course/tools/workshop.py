@@ -11,29 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-import jupytext
 import nbformat
 
 from ..files import LESSONS
 from ..i18n import LANGUAGES, CourseError, _, language, num
 from ..interface import menu_path
-from .build import finish, sources, translate_markdown
+from .build import EXERCISE_ID, finish, sources, statement, translated_lessons
 
 INSTRUCTOR = LESSONS / "instructor"
-EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
 BREAK_EVERY = 90  # at most this many minutes of lessons between two rests (a break or lunch)
 DAY = 6 * 60  # a workshop day, from the start of setup to the end of the wrap-up
 PARTS = ("pre-work", "core", "optional")
-
-
-def _lessons(lang: str):
-    """(stem, notebook in ``lang``) for every lesson, instructor notes included."""
-    for path in sources():
-        nb = jupytext.read(path, fmt="py:percent")
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                cell.source = translate_markdown(cell.source, lang)
-        yield path.stem, nb
 
 
 def _tagged(nb, tag: str) -> list[str]:
@@ -82,7 +70,7 @@ def _lesson(stem: str, nb) -> Lesson:
 
 def outline(lang: str) -> list[Lesson]:
     """Every lesson with its title in ``lang``, its minutes and its part."""
-    return [_lesson(stem, nb) for stem, nb in _lessons(lang)]
+    return [_lesson(stem, nb) for stem, nb in translated_lessons(lang)]
 
 
 def part_name(part: str) -> str:
@@ -209,7 +197,7 @@ def instructor_guide(lang: str) -> str:
     """The instructor guide in ``lang``: the day's schedule, what to do when the room is behind, sticky notes, live
     coding, then per lesson its objectives, key points, cells to live-code, what to drop when behind, notes and
     exercises."""
-    lessons = list(_lessons(lang))
+    lessons = list(translated_lessons(lang))
     with language(lang):
         rows = [_lesson(stem, nb) for stem, nb in lessons]
         out = [
@@ -483,21 +471,13 @@ def handout_notebook(lang: str):
     cells = []
     with language(lang):
         cells.append(nbformat.v4.new_markdown_cell("# " + _("Exercises")))
-        for _stem, nb in _lessons(lang):
+        for _stem, nb in translated_lessons(lang):
             cells.append(nbformat.v4.new_markdown_cell("## " + _title_and_rest(_tagged(nb, "objectives")[0])[0]))
             for i, cell in enumerate(nb.cells):
                 if "exercise" not in cell.metadata.get("tags", []):
                     continue
                 ids = EXERCISE_ID.findall(cell.source)
-                statement = next(
-                    (
-                        c.source
-                        for c in reversed(nb.cells[:i])
-                        if c.cell_type == "markdown" and any(x in c.source for x in ids)
-                    ),
-                    "",
-                )
-                cells.append(nbformat.v4.new_markdown_cell(f"**{', '.join(ids)}**\n\n{statement}"))
+                cells.append(nbformat.v4.new_markdown_cell(f"**{', '.join(ids)}**\n\n{statement(nb, i, ids)}"))
                 cells.append(nbformat.v4.new_code_cell(cell.source))
     return finish(cells, {}, "exercises")  # stable cell ids: building twice writes the same handout
 
@@ -529,7 +509,7 @@ def keypoints_notebook(lang: str):
     """One markdown cell per lesson, in ``lang``: its title, objectives and key points."""
     cells = []
     with language(lang):
-        for _stem, nb in _lessons(lang):
+        for _stem, nb in translated_lessons(lang):
             title, objectives = _title_and_rest(_tagged(nb, "objectives")[0])
             keys = [_title_and_rest(k)[1] or k for k in _tagged(nb, "key-points")]
             text = [f"# {title}", "## " + _("Objectives"), objectives, "## " + _("Key points"), *keys]
