@@ -27,13 +27,13 @@ from nbclient import NotebookClient
 from ..files import CHECKOUT as ROOT
 from ..files import LESSONS
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, CourseError, _, language
+from ..updates import SOLUTION  # the tag of a solution cell, in the sources and in the built notebooks
 from .extract import translate_markdown
 
 SOURCES = LESSONS / "src"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE_OUTPUT = "nbval-ignore-output"
 CELL_TIMEOUT = 120
-SOLUTION = "solution"  # the tag of a solution cell, in the sources and in the built notebooks
 SOLUTIONS = "solutions"  # lessons/<lang>/solutions.ipynb: every solution, executed
 EXERCISE_ID = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
 

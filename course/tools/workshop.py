@@ -16,7 +16,7 @@ import nbformat
 from ..files import LESSONS
 from ..i18n import LANGUAGES, CourseError, _, language, num
 from ..interface import menu_path
-from .build import EXERCISE_ID, finish, sources, statement, translated_lessons
+from .build import EXERCISE_ID, finish, glossary_notebook, notebook_text, sources, statement, translated_lessons
 
 INSTRUCTOR = LESSONS / "instructor"
 BREAK_EVERY = 90  # at most this many minutes of lessons between two rests (a break or lunch)
@@ -584,13 +584,10 @@ def typealong(lang: str, output: Path) -> list[Path]:
     """Copies of the lessons in ``lang`` for typing along with the instructor, written into ``output``: no outputs
     and no execution counts, the solutions left out, and the cells tagged ``live`` empty for the learner to type as
     the instructor does; every other cell is the lesson's own. Returns the paths written."""
-    from .build import glossary_notebook, notebook_text
-
     output.mkdir(parents=True, exist_ok=True)
     written = []
     notebooks = [(path.stem, notebook_text(path, lang, solutions=False)) for path in sources()]
     for stem, nb in [*notebooks, ("glossary", glossary_notebook(lang))]:
-        nb.cells = [cell for cell in nb.cells if "solution" not in cell.metadata.get("tags", [])]
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
