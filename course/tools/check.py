@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import shutil
 import sys
 import tempfile
@@ -104,20 +105,18 @@ def requirements() -> dict[str, object]:
     empty when the course's metadata or ``packaging`` is missing (then any version passes)."""
     try:
         from packaging.requirements import Requirement
-        from packaging.utils import canonicalize_name
 
         found = [Requirement(text) for text in metadata.requires(DISTRIBUTION) or []]
     except (ImportError, metadata.PackageNotFoundError):
         return {}
-    for r in found:
-        r.marker = (
-            None  # an extra's requirement is installed as it is: pip install "jupyterlab-language-pack-fr-FR>=4.2"
-        )
-    return {canonicalize_name(r.name): r for r in found}
+    for r in found:  # an extra's requirement is installed as it is: pip install "jupyterlab-language-pack-fr-FR>=4.2"
+        r.marker = None
+    return {_canonical(r.name): r for r in found}
 
 
 def _canonical(name: str) -> str:
-    return name.lower().replace("_", "-")
+    """A distribution's name as its requirement and ``pip`` compare it (PEP 503, without ``packaging``)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 # --- the items -----------------------------------------------------------------------------------
@@ -198,9 +197,7 @@ def widget_extension_line(lang: str) -> Line:
         _("JupyterLab cannot find its widget front end ({name}): the sliders of the lessons would not show.").format(
             name=WIDGET_EXTENSION
         ),
-        _("Run `{command}`, or run the setup command of {page} again.").format(
-            command=pip_install("--force-reinstall", "jupyterlab_widgets"), page=setup_page(lang)
-        ),
+        install_fix(lang, "--force-reinstall", "jupyterlab_widgets"),
     )
 
 
